@@ -1,0 +1,29 @@
+package io.wearflow.connectors.kafka;
+
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/** Passes each Kafka record on unchanged as a {@link RawRecord}; it never fails. */
+final class RawRecordDeserializationSchema implements KafkaRecordDeserializationSchema<RawRecord> {
+
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<RawRecord> out) {
+    out.collect(
+        new RawRecord(
+            record.topic(),
+            record.partition(),
+            record.offset(),
+            record.timestamp(),
+            record.key(),
+            record.value()));
+  }
+
+  @Override
+  public TypeInformation<RawRecord> getProducedType() {
+    return TypeInformation.of(RawRecord.class);
+  }
+}
