@@ -1,0 +1,130 @@
+package io.wearflow.jobs.userday;
+
+import static org.apache.flink.configuration.ConfigOptions.key;
+
+import io.wearflow.schemas.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Pattern;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ReadableConfig;
+
+/**
+ * The settings of the user-day job in cluster mode, read by {@link
+ * UserDayJob#fromConfiguration(org.apache.flink.configuration.Configuration)}. The defaults suit a
+ * single machine; a wrong value stops start-up with a message naming its key.
+ */
+public final class UserDayJobOptions {
+
+  public static final ConfigOption<String> KAFKA_BOOTSTRAP_SERVERS =
+      key("wearflow.kafka.bootstrap-servers")
+          .stringType()
+          .defaultValue("localhost:9092")
+          .withDescription("Kafka brokers, host:port[,host:port...].");
+
+  public static final ConfigOption<String> SAMPLES_TOPIC =
+      key("wearflow.user-day.samples-topic")
+          .stringType()
+          .defaultValue(Topics.SAMPLES.name())
+          .withDescription("Topic of the samples the job aggregates.");
+
+  public static final ConfigOption<String> CONSUMER_GROUP =
+      key("wearflow.user-day.consumer-group")
+          .stringType()
+          .defaultValue(UserDayJob.NAME)
+          .withDescription(
+              "Kafka consumer group the job commits its offsets to (for monitoring; the job"
+                  + " restores its offsets from checkpoints).");
+
+  public static final ConfigOption<String> DEAD_LETTERS_TOPIC =
+      key("wearflow.user-day.dead-letters-topic")
+          .stringType()
+          .defaultValue(Topics.DEAD_LETTERS.name())
+          .withDescription("Topic the records the job cannot read or aggregate go to.");
+
+  public static final ConfigOption<String> SCHEMA_REGISTRY_URL =
+      key("wearflow.schema-registry.url")
+          .stringType()
+          .defaultValue("http://localhost:8081/apis/ccompat/v7")
+          .withDescription("Base URL of the Confluent-compatible schema registry API.");
+
+  public static final ConfigOption<String> JDBC_URL =
+      key("wearflow.jdbc.url")
+          .stringType()
+          .defaultValue("jdbc:postgresql://localhost:5432/wearflow")
+          .withDescription("PostgreSQL JDBC URL of the database holding the user_day table.");
+
+  public static final ConfigOption<String> JDBC_USER =
+      key("wearflow.jdbc.user")
+          .stringType()
+          .defaultValue("wearflow")
+          .withDescription("PostgreSQL user.");
+
+  public static final ConfigOption<String> JDBC_PASSWORD =
+      key("wearflow.jdbc.password")
+          .stringType()
+          .noDefaultValue()
+          .withDescription("PostgreSQL password; none when unset.");
+
+  public static final ConfigOption<String> EXPORTS_BASE_DIR =
+      key("wearflow.exports.base-dir")
+          .stringType()
+          .defaultValue("data/exports")
+          .withDescription(
+              "Base directory or URI of the Parquet exports (file:///..., s3://...); the job"
+                  + " writes samples under <base>/samples/date=YYYY-MM-DD/. A path without a"
+                  + " scheme is resolved against the working directory.");
+
+  public static final ConfigOption<Integer> SINK_MAX_BUFFERED_ROWS =
+      key("wearflow.user-day.sink.max-buffered-rows")
+          .intType()
+          .defaultValue(1000)
+          .withDescription(
+              "User-day rows (distinct user and day) the table sink buffers before it upserts.");
+
+  public static final ConfigOption<Duration> SINK_FLUSH_INTERVAL =
+      key("wearflow.user-day.sink.flush-interval")
+          .durationType()
+          .defaultValue(Duration.ofSeconds(1))
+          .withDescription("Longest time a changed user-day row waits in the table sink.");
+
+  private static final Pattern URI_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
+
+  private UserDayJobOptions() {}
+
+  /** The value of {@code option}, which must not be blank. */
+  static String text(ReadableConfig config, ConfigOption<String> option) {
+    String value = config.get(option);
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(option.key() + " must not be blank");
+    }
+    return value.trim();
+  }
+
+  /** The value of {@code option}, which must be at least 1. */
+  static int positive(ReadableConfig config, ConfigOption<Integer> option) {
+    int value = config.get(option);
+    if (value < 1) {
+      throw new IllegalArgumentException(option.key() + " must be at least 1, not " + value);
+    }
+    return value;
+  }
+
+  /** The value of {@code option}, which must be longer than zero. */
+  static Duration positiveDuration(ReadableConfig config, ConfigOption<Duration> option) {
+    Duration value = config.get(option);
+    if (value.isZero() || value.isNegative()) {
+      throw new IllegalArgumentException(option.key() + " must be positive, not " + value);
+    }
+    return value;
+  }
+
+  /** The URI of {@code dataset} under {@link #EXPORTS_BASE_DIR}. */
+  static String exportUri(ReadableConfig config, String dataset) {
+    String base = text(config, EXPORTS_BASE_DIR);
+    if (!URI_SCHEME.matcher(base).matches()) {
+      base = Path.of(base).toAbsolutePath().normalize().toUri().toString();
+    }
+    return (base.endsWith("/") ? base : base + "/") + dataset;
+  }
+}

@@ -1,0 +1,2 @@
+/** An in-process single-node Kafka (KRaft) broker for the local stack and tests. */
+package io.wearflow.infra.kafka;

@@ -1,0 +1,86 @@
+package io.wearflow.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import io.wearflow.http.actigraphy.ActigraphyHandlers;
+import io.wearflow.http.athletes.AthleteHandlers;
+import io.wearflow.http.athletes.AthleteRegistrationValidator;
+import io.wearflow.http.auth.Access;
+import io.wearflow.http.auth.BearerAuthenticator;
+import io.wearflow.http.auth.TokenHandler;
+import io.wearflow.http.json.JsonBodyParser;
+import io.wearflow.http.json.JsonRequestReader;
+import io.wearflow.http.json.JsonSupport;
+import io.wearflow.http.samples.SampleHandlers;
+import io.wearflow.http.samples.SampleRecordMapper;
+import io.wearflow.http.samples.SamplesValidator;
+import java.util.Map;
+
+/**
+ * Builds the HTTP edge: every route of the API in one place, with the access each requires.
+ * Trailing slashes are optional on every path ({@code /api/0.1/actigraphy} and {@code
+ * /api/0.1/actigraphy/} are the same route). Errors, including unknown routes, are answered as
+ * {@code application/problem+json} by {@link ProblemResponses}.
+ *
+ * <pre>
+ * GET  /health                 public   200 {"status": "ok"}
+ * POST /v1/athletes/           public   201 athlete (AthleteView)
+ * POST /api/v1/auth/token      public   200 {"access_token", "token_type", "expires_in"}
+ * POST /api/v1.1/samples       token    201 {"accepted": N}
+ * GET  /api/0.1/actigraphy/    token    200 ActigraphyResponse
+ * </pre>
+ *
+ * The caller starts and stops the returned app ({@code app.start(port)}, {@code app.stop()}).
+ */
+public final class HttpApp {
+
+  private HttpApp() {}
+
+  public static Javalin create(HttpDependencies deps) {
+    ObjectMapper mapper = JsonSupport.newObjectMapper();
+    long maxRequestBytes = deps.config().limits().maxRequestBytes();
+    JsonRequestReader reader = new JsonRequestReader(new JsonBodyParser(mapper), maxRequestBytes);
+
+    BearerAuthenticator authenticator = new BearerAuthenticator(deps.tokens(), deps.accounts());
+    AthleteHandlers athletes =
+        new AthleteHandlers(
+            reader,
+            new AthleteRegistrationValidator(deps.clock()),
+            deps.accounts(),
+            deps.passwords(),
+            mapper);
+    TokenHandler tokens =
+        new TokenHandler(reader, deps.accounts(), deps.passwords(), deps.tokens());
+    SampleHandlers samples =
+        new SampleHandlers(
+            reader,
+            new SamplesValidator(),
+            new SampleRecordMapper(deps.clock()),
+            deps.samplePublisher());
+    ActigraphyHandlers actigraphy = new ActigraphyHandlers(deps.userDays());
+
+    return Javalin.create(
+        config -> {
+          config.showJavalinBanner = false;
+          config.jsonMapper(new JavalinJackson(mapper, false));
+          config.http.maxRequestSize = maxRequestBytes;
+          config.router.ignoreTrailingSlashes = true;
+          config.router.mount(
+              router -> {
+                router.beforeMatched(authenticator::authenticate);
+                router.get("/health", HttpApp::health, Access.PUBLIC);
+                router.post("/v1/athletes/", athletes::register, Access.PUBLIC);
+                router.post("/api/v1/auth/token", tokens::issue, Access.PUBLIC);
+                router.post("/api/v1.1/samples", samples::post, Access.AUTHENTICATED);
+                router.get("/api/0.1/actigraphy/", actigraphy::get, Access.AUTHENTICATED);
+                ProblemResponses.register(router, mapper);
+              });
+        });
+  }
+
+  private static void health(Context ctx) {
+    ctx.json(Map.of("status", "ok"));
+  }
+}

@@ -1,0 +1,83 @@
+package io.wearflow.http.json;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wearflow.http.problem.ApiException;
+import java.io.IOException;
+
+/**
+ * Parses a request body into a tree, or fails with a 400 problem that says where the JSON broke:
+ * line and column, and the JSON pointer of the value being read when it broke (so a NaN in the 18th
+ * sample reads {@code /data/17/value}). Types are not coerced here: validators read the tree.
+ */
+public final class JsonBodyParser {
+
+  private final ObjectMapper mapper;
+
+  public JsonBodyParser(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  /**
+   * @throws ApiException 400 {@code malformed-json} for an empty body or broken JSON
+   */
+  public JsonNode parse(byte[] body) {
+    JsonParser parser = null;
+    try {
+      parser = mapper.createParser(body);
+      JsonNode tree = mapper.readTree(parser);
+      if (tree == null || tree.isMissingNode()) {
+        throw ApiException.malformedJson(
+            "The request body is empty; a JSON document is expected.", null);
+      }
+      if (parser.nextToken() != null) {
+        throw malformed(
+            "Unexpected content after the JSON value", parser.currentLocation(), parser);
+      }
+      return tree;
+    } catch (JsonProcessingException e) {
+      throw malformed(e.getOriginalMessage(), e.getLocation(), parser);
+    } catch (IOException e) {
+      // A byte array cannot fail to read; anything else is a broken document.
+      throw ApiException.malformedJson("The request body cannot be read as JSON.", null);
+    } finally {
+      closeQuietly(parser);
+    }
+  }
+
+  private static ApiException malformed(String reason, JsonLocation location, JsonParser parser) {
+    StringBuilder detail = new StringBuilder("Malformed JSON");
+    if (location != null && location.getLineNr() > 0) {
+      detail
+          .append(" at line ")
+          .append(location.getLineNr())
+          .append(", column ")
+          .append(location.getColumnNr());
+    }
+    detail.append(": ").append(firstLine(reason));
+    String pointer = parser == null ? "" : parser.getParsingContext().pathAsPointer().toString();
+    // At the root a pointer adds nothing to line and column.
+    return ApiException.malformedJson(detail.toString(), pointer.isEmpty() ? null : pointer);
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unreadable document";
+    }
+    int end = message.indexOf('\n');
+    return end < 0 ? message : message.substring(0, end);
+  }
+
+  private static void closeQuietly(JsonParser parser) {
+    if (parser != null) {
+      try {
+        parser.close();
+      } catch (IOException ignored) {
+        // in-memory parser
+      }
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package io.wearflow.http.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.wearflow.http.problem.FieldErrors;
+import java.math.BigDecimal;
+
+/**
+ * Reads typed members of a JSON object for validators, recording a field error (with its JSON
+ * pointer) instead of coercing: {@code "12"} is not a number and {@code 12} is not a string. A
+ * member that is absent or JSON {@code null} counts as not sent.
+ */
+public final class JsonFields {
+
+  private JsonFields() {}
+
+  /** Whether the member is present with a non-null value. */
+  public static boolean isSent(JsonNode object, String name) {
+    JsonNode value = object.get(name);
+    return value != null && !value.isNull();
+  }
+
+  /**
+   * The member as a string; null (with an error when {@code required}) when not sent, null with an
+   * error when not a string.
+   */
+  public static String string(
+      JsonNode object, String name, String pointer, boolean required, FieldErrors errors) {
+    JsonNode value = object.get(name);
+    if (value == null || value.isNull()) {
+      if (required) {
+        errors.add(pointer, "is required");
+      }
+      return null;
+    }
+    if (!value.isTextual()) {
+      errors.add(pointer, "must be a string");
+      return null;
+    }
+    return value.textValue();
+  }
+
+  /**
+   * The member as an exact decimal; null (with an error when {@code required}) when not sent, null
+   * with an error when not a finite JSON number.
+   */
+  public static BigDecimal number(
+      JsonNode object, String name, String pointer, boolean required, FieldErrors errors) {
+    JsonNode value = object.get(name);
+    if (value == null || value.isNull()) {
+      if (required) {
+        errors.add(pointer, "is required");
+      }
+      return null;
+    }
+    if (!value.isNumber()) {
+      errors.add(pointer, "must be a number");
+      return null;
+    }
+    if ((value.isDouble() || value.isFloat()) && !Double.isFinite(value.doubleValue())) {
+      errors.add(pointer, "must be a finite number");
+      return null;
+    }
+    return value.decimalValue();
+  }
+
+  /** Appends a member name or array index to a JSON pointer, escaping per RFC 6901. */
+  public static String pointer(String parent, String member) {
+    return parent + "/" + member.replace("~", "~0").replace("/", "~1");
+  }
+
+  public static String pointer(String parent, int index) {
+    return parent + "/" + index;
+  }
+}

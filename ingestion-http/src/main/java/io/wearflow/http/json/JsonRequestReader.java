@@ -1,0 +1,71 @@
+package io.wearflow.http.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import io.wearflow.http.problem.ApiException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+
+/**
+ * Reads the JSON body of a write request: 415 unless the Content-Type is {@code application/json}
+ * (any parameters such as {@code charset} allowed), 413 when the body exceeds the configured limit
+ * (checked against Content-Length first, then while reading, so chunked bodies are bounded too),
+ * 400 when it is not JSON.
+ */
+public final class JsonRequestReader {
+
+  private static final String JSON = "application/json";
+
+  private final JsonBodyParser parser;
+  private final long maxBytes;
+
+  public JsonRequestReader(JsonBodyParser parser, long maxBytes) {
+    this.parser = parser;
+    this.maxBytes = maxBytes;
+  }
+
+  public JsonNode read(Context ctx) {
+    requireJsonContentType(ctx.header("Content-Type"));
+    long declared = ctx.contentLength();
+    if (declared > maxBytes) {
+      throw ApiException.payloadTooLarge(maxBytes);
+    }
+    return parser.parse(readLimited(ctx.bodyInputStream()));
+  }
+
+  static void requireJsonContentType(String contentType) {
+    if (contentType == null) {
+      throw ApiException.unsupportedMediaType(null);
+    }
+    int parameters = contentType.indexOf(';');
+    String mediaType =
+        (parameters < 0 ? contentType : contentType.substring(0, parameters))
+            .trim()
+            .toLowerCase(Locale.ROOT);
+    if (!mediaType.equals(JSON)) {
+      throw ApiException.unsupportedMediaType(contentType);
+    }
+  }
+
+  private byte[] readLimited(InputStream in) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] chunk = new byte[8192];
+    long total = 0;
+    try {
+      int read;
+      while ((read = in.read(chunk)) != -1) {
+        total += read;
+        if (total > maxBytes) {
+          throw ApiException.payloadTooLarge(maxBytes);
+        }
+        out.write(chunk, 0, read);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the request body", e);
+    }
+    return out.toByteArray();
+  }
+}

@@ -1,0 +1,2 @@
+/** Strict JSON reading: one ObjectMapper, bounded bodies, parse errors with a location. */
+package io.wearflow.http.json;
