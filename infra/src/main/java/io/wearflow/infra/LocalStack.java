@@ -82,6 +82,7 @@ public final class LocalStack implements AutoCloseable {
   private volatile Database database;
   private volatile LocalFlinkCluster flink;
   private boolean dataDirLocked;
+  private boolean adminPasswordGenerated;
 
   private record Resource(String name, AutoCloseable closeable) {}
 
@@ -209,6 +210,8 @@ public final class LocalStack implements AutoCloseable {
     WearflowConfig.Http http = config.http();
     AccountStore accounts = new AccountStore(database.dataSource());
     if (accounts.findByUsername(ADMIN_USERNAME).isEmpty()) {
+      adminPasswordGenerated =
+          config.http().adminPassword().isEmpty() && !secrets.exists(ADMIN_PASSWORD_SECRET);
       PasswordHasher hasher = new PasswordHasher(http.api().auth().bcryptCost());
       accounts.ensureAdmin(ADMIN_USERNAME, hasher.hash(adminPassword()));
       log().info("Created the {} account", ADMIN_USERNAME);
@@ -421,11 +424,22 @@ public final class LocalStack implements AutoCloseable {
     line(out, "Kafka bootstrap", e.kafkaBootstrapServers());
     line(out, "PostgreSQL", e.postgres().jdbcUrl() + " (user " + e.postgres().username() + ")");
     line(out, "Parquet exports", e.exportsDir().toString());
-    if (config.http().adminPassword().isEmpty()) {
-      stack.adminPassword();
+    if (stack.adminPasswordGenerated) {
+      // Shown this once; later starts only say where it is kept.
       line(
           out,
-          "Admin password",
+          "Admin account",
+          "user "
+              + ADMIN_USERNAME
+              + ", generated password "
+              + stack.adminPassword()
+              + " (kept in "
+              + stack.secrets.file(ADMIN_PASSWORD_SECRET)
+              + ")");
+    } else if (config.http().adminPassword().isEmpty()) {
+      line(
+          out,
+          "Admin account",
           "user " + ADMIN_USERNAME + ", password in " + stack.secrets.file(ADMIN_PASSWORD_SECRET));
     }
     line(out, "Logs", config.logsDir().resolve("wearflow.log").toString());
