@@ -4,7 +4,7 @@ import io.javalin.Javalin;
 import io.wearflow.connectors.postgres.AccountStore;
 import io.wearflow.connectors.postgres.Database;
 import io.wearflow.connectors.postgres.PostgresConfig;
-import io.wearflow.connectors.postgres.UserDayStore;
+import io.wearflow.connectors.postgres.SessionStore;
 import io.wearflow.connectors.registry.ConfluentAvroSerializer;
 import io.wearflow.connectors.registry.SchemaRegistryClient;
 import io.wearflow.connectors.registry.SchemaRegistryConfig;
@@ -12,6 +12,7 @@ import io.wearflow.http.HttpApp;
 import io.wearflow.http.HttpDependencies;
 import io.wearflow.http.auth.PasswordHasher;
 import io.wearflow.http.samples.KafkaSamplePublisher;
+import io.wearflow.http.sessions.KafkaSessionPublisher;
 import io.wearflow.infra.config.ConfigException;
 import io.wearflow.infra.config.ConfigLoader;
 import io.wearflow.infra.config.WearflowConfig;
@@ -19,11 +20,13 @@ import io.wearflow.infra.flink.LocalFlinkCluster;
 import io.wearflow.infra.kafka.EmbeddedKafkaBroker;
 import io.wearflow.infra.postgres.EmbeddedPostgresServer;
 import io.wearflow.infra.registry.ApicurioRegistryProcess;
+import io.wearflow.jobs.sessions.SessionsJob;
 import io.wearflow.jobs.userday.UserDayJob;
 import io.wearflow.jobs.userday.UserDayJobOptions;
 import io.wearflow.schemas.Topic;
 import io.wearflow.schemas.Topics;
 import io.wearflow.schemas.samples.Sample;
+import io.wearflow.schemas.sessions.Session;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -31,7 +34,8 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Deque;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -58,6 +62,9 @@ public final class LocalStack implements AutoCloseable {
 
   /** The job that turns samples into user-day buckets; also its checkpoint directory's name. */
   public static final String USER_DAY_JOB = UserDayJob.NAME;
+
+  /** The job that writes session upserts to the sessions table. */
+  public static final String SESSIONS_JOB = SessionsJob.NAME;
 
   /** The line {@link #main} prints once everything is up; scripts wait for it. */
   public static final String READY_LINE = "wearflow is ready";
@@ -198,6 +205,11 @@ public final class LocalStack implements AutoCloseable {
         userDay::addTo,
         config.checkpointsDir(USER_DAY_JOB),
         config.flink().checkpointInterval());
+    flink.submit(
+        SESSIONS_JOB,
+        SessionsJob.fromConfiguration(options)::addTo,
+        config.checkpointsDir(SESSIONS_JOB),
+        config.flink().checkpointInterval());
   }
 
   /**
@@ -232,15 +244,22 @@ public final class LocalStack implements AutoCloseable {
                     Topics.SAMPLES.valueSubject(),
                     Sample.class),
                 http.api().kafka().publishTimeout()));
+    KafkaSessionPublisher sessionPublisher =
+        register(
+            "session publisher",
+            new KafkaSessionPublisher(
+                endpoints.kafkaBootstrapServers(),
+                Topics.SESSIONS.name(),
+                new ConfluentAvroSerializer<>(
+                    new SchemaRegistryClient(endpoints.registry()),
+                    Topics.SESSIONS.valueSubject(),
+                    Session.class),
+                http.api().kafka().publishTimeout()));
     Javalin app =
         HttpApp.create(
             HttpDependencies.of(
-                accounts,
-                new UserDayStore(database.dataSource()),
-                publisher,
-                tokenKey,
-                Clock.systemUTC(),
-                http.api()));
+                    database.dataSource(), publisher, tokenKey, Clock.systemUTC(), http.api())
+                .withSessions(sessionPublisher, new SessionStore(database.dataSource())::list));
     register("HTTP server", app::stop);
     app.start(http.host(), http.port());
     String host = "0.0.0.0".equals(http.host()) ? "127.0.0.1" : http.host();
@@ -255,38 +274,52 @@ public final class LocalStack implements AutoCloseable {
         : secrets.getOrCreate(ADMIN_PASSWORD_SECRET, 18);
   }
 
-  private CompletableFuture<String> startRegistry() {
+  private CompletableFuture<String> startRegistry() throws Exception {
     Optional<String> external = config.registry().externalUrl();
     if (external.isPresent()) {
       return CompletableFuture.completedFuture(external.get());
     }
-    return inBackground(
-        "wearflow-start-registry",
-        () ->
-            register(
-                    "schema registry",
-                    ApicurioRegistryProcess.start(config.registryDir(), config.registry().port()))
-                .confluentUrl());
+    CompletableFuture<ApicurioRegistryProcess> started =
+        inBackground(
+            "wearflow-start-registry",
+            () -> ApicurioRegistryProcess.start(config.registryDir(), config.registry().port()));
+    register("schema registry", () -> closeOnceStarted(started));
+    return started.thenApply(ApicurioRegistryProcess::confluentUrl);
   }
 
-  private CompletableFuture<PostgresConfig> startPostgres() {
+  private CompletableFuture<PostgresConfig> startPostgres() throws Exception {
     WearflowConfig.Postgres postgres = config.postgres();
     if (postgres.externalJdbcUrl().isPresent()) {
       return CompletableFuture.completedFuture(
           new PostgresConfig(
               postgres.externalJdbcUrl().get(), postgres.username(), postgres.password()));
     }
-    return inBackground(
-        "wearflow-start-postgres",
-        () ->
-            register(
-                    "PostgreSQL",
-                    EmbeddedPostgresServer.start(config.postgresDir(), postgres.port()))
-                .postgresConfig());
+    CompletableFuture<EmbeddedPostgresServer> started =
+        inBackground(
+            "wearflow-start-postgres",
+            () -> EmbeddedPostgresServer.start(config.postgresDir(), postgres.port()));
+    register("PostgreSQL", () -> closeOnceStarted(started));
+    return started.thenApply(EmbeddedPostgresServer::postgresConfig);
+  }
+
+  /**
+   * Stops a server started in the background once its start has ended. Background servers are
+   * registered when their start begins, so that {@link #close()} stops them after everything
+   * started later (the jobs' last checkpoint still needs PostgreSQL and the registry).
+   */
+  private static void closeOnceStarted(CompletableFuture<? extends AutoCloseable> start)
+      throws Exception {
+    AutoCloseable server = start.handle((started, error) -> started).join();
+    if (server != null) {
+      server.close();
+    }
   }
 
   private String startKafka() throws Exception {
-    List<String> topics = Topics.ALL.stream().map(Topic::name).toList();
+    Map<String, Map<String, String>> topics = new LinkedHashMap<>();
+    for (Topic<?> topic : Topics.ALL) {
+      topics.put(topic.name(), topic.topicConfig());
+    }
     int partitions = config.kafka().topicPartitions();
     Optional<String> external = config.kafka().externalBootstrapServers();
     if (external.isPresent()) {
@@ -302,7 +335,7 @@ public final class LocalStack implements AutoCloseable {
             "Kafka broker",
             EmbeddedKafkaBroker.start(
                 config.kafkaDir(), config.kafka().port(), config.kafka().controllerPort()));
-    broker.createTopics(topics, partitions);
+    EmbeddedKafkaBroker.createTopics(broker.bootstrapServers(), topics, partitions);
     return broker.bootstrapServers();
   }
 

@@ -16,6 +16,12 @@ import io.wearflow.http.json.JsonSupport;
 import io.wearflow.http.samples.SampleHandlers;
 import io.wearflow.http.samples.SampleRecordMapper;
 import io.wearflow.http.samples.SamplesValidator;
+import io.wearflow.http.sessions.SessionHandlers;
+import io.wearflow.http.timeseries.ActivityTimeSeriesHandlers;
+import io.wearflow.http.timeseries.ActivityTimeSeriesRecordMapper;
+import io.wearflow.http.timeseries.ActivityTimeSeriesValidator;
+import io.wearflow.http.timezone.TimeZoneHandlers;
+import io.wearflow.http.timezone.TimeZoneRequestValidator;
 import java.util.Map;
 
 /**
@@ -25,11 +31,17 @@ import java.util.Map;
  * {@code application/problem+json} by {@link ProblemResponses}.
  *
  * <pre>
- * GET  /health                 public   200 {"status": "ok"}
- * POST /v1/athletes/           public   201 athlete (AthleteView)
- * POST /api/v1/auth/token      public   200 {"access_token", "token_type", "expires_in"}
- * POST /api/v1.1/samples       token    201 {"accepted": N}
- * GET  /api/0.1/actigraphy/    token    200 ActigraphyResponse
+ * GET  /health                        public   200 {"status": "ok"}
+ * POST /v1/athletes/                  public   201 athlete (AthleteView)
+ * POST /api/v1/auth/token             public   200 {"access_token", "token_type", "expires_in"}
+ * GET  /api/v1/me/timezone            token    200 TimeZoneResponse
+ * PUT  /api/v1/me/timezone            token    200 TimeZoneResponse
+ * POST /api/v1.1/samples              token    201 {"accepted": N}
+ * PUT  /api/0.1/activity_timeseries/  token    200 {"accepted": N}
+ * GET  /api/0.1/actigraphy/           token    200 ActigraphyResponse (paginated)
+ * GET  /api/0.1/actigraphy/{date}/    token    200 ActigraphyDay with minutes
+ * PUT  /fitness/v1/users/me/sessions/{sessionId}  token  200 SessionJson (see SessionHandlers)
+ * GET  /fitness/v1/users/me/sessions              token  200 SessionListResponse
  * </pre>
  *
  * The caller starts and stops the returned app ({@code app.start(port)}, {@code app.stop()}).
@@ -53,11 +65,22 @@ public final class HttpApp {
             mapper);
     TokenHandler tokens =
         new TokenHandler(reader, deps.accounts(), deps.passwords(), deps.tokens());
+    TimeZoneHandlers timeZones =
+        new TimeZoneHandlers(
+            reader, new TimeZoneRequestValidator(deps.clock()), deps.timeZones(), deps.clock());
     SampleHandlers samples =
         new SampleHandlers(
             reader,
             new SamplesValidator(),
             new SampleRecordMapper(deps.clock()),
+            deps.timeZones(),
+            deps.samplePublisher());
+    ActivityTimeSeriesHandlers timeSeries =
+        new ActivityTimeSeriesHandlers(
+            reader,
+            new ActivityTimeSeriesValidator(),
+            new ActivityTimeSeriesRecordMapper(deps.clock()),
+            deps.timeZones(),
             deps.samplePublisher());
     ActigraphyHandlers actigraphy = new ActigraphyHandlers(deps.userDays());
 
@@ -73,8 +96,14 @@ public final class HttpApp {
                 router.get("/health", HttpApp::health, Access.PUBLIC);
                 router.post("/v1/athletes/", athletes::register, Access.PUBLIC);
                 router.post("/api/v1/auth/token", tokens::issue, Access.PUBLIC);
+                router.get("/api/v1/me/timezone", timeZones::get, Access.AUTHENTICATED);
+                router.put("/api/v1/me/timezone", timeZones::put, Access.AUTHENTICATED);
                 router.post("/api/v1.1/samples", samples::post, Access.AUTHENTICATED);
-                router.get("/api/0.1/actigraphy/", actigraphy::get, Access.AUTHENTICATED);
+                router.put("/api/0.1/activity_timeseries/", timeSeries::put, Access.AUTHENTICATED);
+                router.get(ActigraphyHandlers.PATH, actigraphy::list, Access.AUTHENTICATED);
+                router.get("/api/0.1/actigraphy/{date}/", actigraphy::day, Access.AUTHENTICATED);
+                SessionHandlers.register(
+                    router, reader, deps.sessionPublisher(), deps.sessions(), deps.clock());
                 ProblemResponses.register(router, mapper);
               });
         });

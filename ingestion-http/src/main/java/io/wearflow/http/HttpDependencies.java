@@ -1,50 +1,136 @@
 package io.wearflow.http;
 
 import io.wearflow.connectors.postgres.AccountStore;
+import io.wearflow.connectors.postgres.TimeZoneStore;
+import io.wearflow.connectors.postgres.UserDayQueries;
 import io.wearflow.connectors.postgres.UserDayStore;
 import io.wearflow.http.actigraphy.UserDays;
 import io.wearflow.http.auth.Accounts;
 import io.wearflow.http.auth.PasswordHasher;
 import io.wearflow.http.auth.TokenService;
 import io.wearflow.http.samples.SamplePublisher;
+import io.wearflow.http.sessions.SessionPublisher;
+import io.wearflow.http.sessions.Sessions;
+import io.wearflow.http.timezone.TimeZones;
 import java.time.Clock;
 import java.util.Objects;
+import javax.sql.DataSource;
 
 /**
- * What the handlers of {@link HttpApp} need. In production build it with {@link #of}; tests pass
- * their own {@link Accounts}/{@link UserDays} and {@link SamplePublisher}.
+ * What the handlers of {@link HttpApp} need. In production build it with {@link #of(DataSource,
+ * SamplePublisher, byte[], Clock, HttpConfig)}; tests pass their own {@link Accounts}, {@link
+ * UserDays}, {@link TimeZones} and {@link SamplePublisher}.
  *
  * @param accounts account reads and writes
  * @param userDays user-day reads
+ * @param timeZones the users' time-zone settings
  * @param samplePublisher where accepted samples go (Kafka in production)
  * @param tokens issues and checks bearer tokens
  * @param passwords hashes and checks passwords
  * @param clock time of received samples and of token checks
  * @param config edge settings
+ * @param sessionPublisher where accepted sessions go (Kafka in production)
+ * @param sessions session reads (the sessions table in production)
  */
 public record HttpDependencies(
     Accounts accounts,
     UserDays userDays,
+    TimeZones timeZones,
     SamplePublisher samplePublisher,
     TokenService tokens,
     PasswordHasher passwords,
     Clock clock,
-    HttpConfig config) {
+    HttpConfig config,
+    SessionPublisher sessionPublisher,
+    Sessions sessions) {
 
   public HttpDependencies {
     Objects.requireNonNull(accounts, "accounts");
     Objects.requireNonNull(userDays, "userDays");
+    Objects.requireNonNull(timeZones, "timeZones");
     Objects.requireNonNull(samplePublisher, "samplePublisher");
     Objects.requireNonNull(tokens, "tokens");
     Objects.requireNonNull(passwords, "passwords");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(sessionPublisher, "sessionPublisher");
+    Objects.requireNonNull(sessions, "sessions");
   }
 
   /**
-   * The production wiring: the PostgreSQL stores, the Kafka publisher, and a token service and
-   * password hasher built from {@code config} with the given signing key (at least 32 bytes).
+   * Without sessions: PUT and GET of {@code /fitness/v1/users/me/sessions} answer 503 until {@link
+   * #withSessions} supplies them.
    */
+  public HttpDependencies(
+      Accounts accounts,
+      UserDays userDays,
+      TimeZones timeZones,
+      SamplePublisher samplePublisher,
+      TokenService tokens,
+      PasswordHasher passwords,
+      Clock clock,
+      HttpConfig config) {
+    this(
+        accounts,
+        userDays,
+        timeZones,
+        samplePublisher,
+        tokens,
+        passwords,
+        clock,
+        config,
+        SessionPublisher.unavailable(),
+        Sessions.unavailable());
+  }
+
+  /**
+   * The same dependencies with sessions; in production {@code withSessions(kafkaSessionPublisher,
+   * new SessionStore(dataSource)::list)}.
+   */
+  public HttpDependencies withSessions(SessionPublisher sessionPublisher, Sessions sessions) {
+    return new HttpDependencies(
+        accounts,
+        userDays,
+        timeZones,
+        samplePublisher,
+        tokens,
+        passwords,
+        clock,
+        config,
+        sessionPublisher,
+        sessions);
+  }
+
+  /**
+   * The production wiring: every store on {@code dataSource} (the migrated wearflow database), the
+   * Kafka publisher, and a token service and password hasher built from {@code config} with the
+   * given signing key (at least 32 bytes).
+   */
+  public static HttpDependencies of(
+      DataSource dataSource,
+      SamplePublisher samplePublisher,
+      byte[] tokenKey,
+      Clock clock,
+      HttpConfig config) {
+    return new HttpDependencies(
+        Accounts.of(new AccountStore(dataSource)),
+        UserDays.of(new UserDayQueries(dataSource)),
+        TimeZones.of(new TimeZoneStore(dataSource)),
+        samplePublisher,
+        new TokenService(tokenKey, config.auth().tokenTtl(), clock),
+        new PasswordHasher(config.auth().bcryptCost()),
+        clock,
+        config);
+  }
+
+  /**
+   * The first wiring, kept so that existing callers compile: days are read with the v1 columns only
+   * (v2 metrics at their defaults, no curves) and time-zone settings cannot be stored (PUT answers
+   * 503; everyone is in UTC).
+   *
+   * @deprecated use {@link #of(DataSource, SamplePublisher, byte[], Clock, HttpConfig)}
+   */
+  @Deprecated(forRemoval = true)
   public static HttpDependencies of(
       AccountStore accountStore,
       UserDayStore userDayStore,
@@ -54,7 +140,8 @@ public record HttpDependencies(
       HttpConfig config) {
     return new HttpDependencies(
         Accounts.of(accountStore),
-        userDayStore::findRange,
+        UserDays.ofV1(userDayStore),
+        TimeZones.unavailable(),
         samplePublisher,
         new TokenService(tokenKey, config.auth().tokenTtl(), clock),
         new PasswordHasher(config.auth().bcryptCost()),

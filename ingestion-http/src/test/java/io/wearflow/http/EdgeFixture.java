@@ -6,22 +6,21 @@ import io.javalin.Javalin;
 import io.wearflow.connectors.postgres.Account;
 import io.wearflow.connectors.postgres.NewAccount;
 import io.wearflow.connectors.postgres.Role;
-import io.wearflow.http.actigraphy.UserDays;
 import io.wearflow.http.auth.PasswordHasher;
 import io.wearflow.http.auth.Principal;
 import io.wearflow.http.auth.TokenService;
-import io.wearflow.schemas.actigraphy.UserDay;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.Response;
 
-/** One edge with in-memory accounts and days and a recording publisher, for functional tests. */
+/**
+ * One edge with in-memory accounts, days and time zones and a recording publisher, for functional
+ * tests.
+ */
 final class EdgeFixture {
 
   static final Instant NOW = Instant.parse("2023-11-02T10:00:00Z");
@@ -33,31 +32,21 @@ final class EdgeFixture {
   final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
   final InMemoryAccounts accounts = new InMemoryAccounts();
   final RecordingSamplePublisher publisher = new RecordingSamplePublisher();
-  final List<UserDay> days = new CopyOnWriteArrayList<>();
+  final InMemoryUserDays days = new InMemoryUserDays();
+  final InMemoryTimeZones timeZones = new InMemoryTimeZones();
   final TokenService tokens = new TokenService(KEY, Duration.ofHours(1), clock);
   final PasswordHasher passwords = new PasswordHasher(4);
   final ObjectMapper json = new ObjectMapper();
-  UserDays userDays =
-      (userId, from, to) ->
-          days.stream()
-              .filter(d -> d.getUserId() == userId)
-              .filter(d -> !d.getLocalDate().isBefore(from) && !d.getLocalDate().isAfter(to))
-              .toList();
+  long maxRequestBytes = MAX_REQUEST_BYTES;
 
   Javalin app() {
     HttpConfig config =
         HttpConfig.defaults()
-            .withLimits(new HttpConfig.Limits(MAX_REQUEST_BYTES))
+            .withLimits(new HttpConfig.Limits(maxRequestBytes))
             .withAuth(new HttpConfig.Auth(Duration.ofHours(1), 4));
     return HttpApp.create(
         new HttpDependencies(
-            accounts,
-            (userId, from, to) -> userDays.findRange(userId, from, to),
-            publisher,
-            tokens,
-            passwords,
-            clock,
-            config));
+            accounts, days, timeZones, publisher, tokens, passwords, clock, config));
   }
 
   Account athlete(String username) {

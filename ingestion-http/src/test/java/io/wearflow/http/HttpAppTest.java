@@ -168,10 +168,7 @@ class HttpAppTest {
   @Test
   void unexpectedFailureIsA500ProblemWithoutInternals() {
     Account alice = edge.athlete("alice");
-    edge.userDays =
-        (userId, from, to) -> {
-          throw new IllegalStateException("secret internal detail");
-        };
+    edge.days.failure = new IllegalStateException("secret internal detail");
 
     JavalinTest.test(
         edge.app(),
@@ -193,10 +190,7 @@ class HttpAppTest {
   @Test
   void databaseFailureIs503WithRetryAfter() {
     Account alice = edge.athlete("alice");
-    edge.userDays =
-        (userId, from, to) -> {
-          throw new StoreException("cannot read", new SQLException("connection refused"));
-        };
+    edge.days.failure = new StoreException("cannot read", new SQLException("connection refused"));
 
     JavalinTest.test(
         edge.app(),

@@ -27,6 +27,17 @@ final class Requests {
         });
   }
 
+  static Response putJson(HttpClient client, String path, String body, String token) {
+    return client.request(
+        path,
+        builder -> {
+          builder.put(RequestBody.create(body, JSON));
+          if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+          }
+        });
+  }
+
   static Response get(HttpClient client, String path, String token) {
     return client.request(
         path,

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.testtools.JavalinTest;
 import io.wearflow.connectors.postgres.Account;
+import io.wearflow.connectors.postgres.DaySetting;
 import io.wearflow.schemas.samples.Sample;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
@@ -221,5 +223,34 @@ class SamplesEndpointTest {
           assertThat(edge.body(response).get("type").asText())
               .isEqualTo("https://wearflow.io/problems/service-unavailable");
         });
+  }
+
+  @Test
+  void dayStartHourComesFromTheUsersSettingReadOncePerRequest() {
+    edge.timeZones.put(
+        alice.id(),
+        new DaySetting(Instant.parse("2023-11-01T05:00:00Z"), ZoneId.of("Asia/Tokyo"), 6));
+    String body =
+        """
+        {"data_type": "steps", "data": [
+          {"device_name": "a", "start_date": "2023-11-01T08:59:59+04:00", "value": 1, "unit": "count"},
+          {"device_name": "a", "start_date": "2023-11-01T09:00:00+04:00", "value": 1, "unit": "count"},
+          {"device_name": "a", "start_date": "2023-11-01T09:01:00+04:00", "value": 1, "unit": "count"}]}
+        """;
+
+    JavalinTest.test(
+        edge.app(),
+        (server, client) -> {
+          int before = edge.timeZones.reads.get();
+          Response response = postJson(client, PATH, body, edge.tokenFor(alice));
+
+          assertThat(response.code()).isEqualTo(201);
+          assertThat(edge.timeZones.reads.get() - before).isEqualTo(1);
+        });
+
+    List<Sample> records = edge.publisher.batches.get(0);
+    assertThat(records).extracting(Sample::getDayStartHour).containsExactly(0, 6, 6);
+    assertThat(records).extracting(Sample::getZoneOffsetSeconds).containsOnly(14400);
+    assertThat(records).extracting(Sample::getZoneId).containsOnly((String) null);
   }
 }

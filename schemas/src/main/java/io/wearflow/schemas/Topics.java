@@ -16,7 +16,7 @@ public final class Topics {
    * session's latest version.
    */
   public static final Topic<Session> SESSIONS =
-      new Topic<>("sessions", "user id/session id", Session.class);
+      new Topic<>("sessions", "user id/session id", Session.class, true);
 
   /** Records a job could not read, with the reason. Keyed by the failing job's name. */
   public static final Topic<DeadLetter> DEAD_LETTERS =

@@ -1,13 +1,26 @@
 package io.wearflow.connectors.parquet;
 
 import io.wearflow.schemas.samples.Sample;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.apache.avro.Schema;
+import org.apache.avro.data.TimeConversions;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.flink.api.common.serialization.BulkWriter;
 import org.apache.flink.connector.file.sink.FileSink;
+import org.apache.flink.core.fs.FSDataOutputStream;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.formats.parquet.ParquetWriterFactory;
+import org.apache.flink.streaming.api.functions.sink.filesystem.BucketAssigner;
 import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
 import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
+import org.apache.flink.util.function.SerializableFunction;
 import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.avro.AvroWriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
@@ -15,36 +28,131 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  * with Snappy compression under Hive-style partitions and committed on checkpoints: a file becomes
  * visible (loses its in-progress name) only when the checkpoint that covers its rows completes, so
  * a restarted job neither loses nor duplicates rows.
+ *
+ * <p>Lists use Parquet's standard three-level structure ({@code
+ * parquet.avro.write-old-list-structure=false}), which allows null elements (the per-minute curves
+ * have them) and is what DuckDB, Spark and pandas read as lists.
  */
 public final class ParquetSinks {
 
   private ParquetSinks() {}
 
   /**
-   * Deduplicated samples under {@code <baseDirUri>/date=YYYY-MM-DD/part-<uuid>-<n>.parquet}; the
-   * columns are the fields of the {@code Sample} Avro schema.
+   * Deduplicated samples under {@code <baseDirUri>/date=YYYY-MM-DD/part-<uuid>-<n>.parquet}, one
+   * row per new or corrected value; the columns are the fields of the {@code Sample} Avro schema.
+   * The date is the sample's local date: that of (start_time + zone_offset_seconds - day_start_hour
+   * hours), the day the user-day job counts it in first.
    *
    * @param baseDirUri e.g. {@code file:///var/wearflow/exports/samples} or {@code
    *     s3://bucket/exports/samples}
    */
   public static FileSink<Sample> samplesByLocalDate(String baseDirUri) {
-    return FileSink.forBulkFormat(new Path(baseDirUri), snappy(Sample.class))
-        .withBucketAssigner(new LocalDateBucketAssigner())
+    return fileSink(
+        baseDirUri, specific(Sample.class), new DatePartitionAssigner<>(ParquetSinks::localDate));
+  }
+
+  /**
+   * Every publication of a user-day under {@code <baseDirUri>/date=YYYY-MM-DD/part-*.parquet}
+   * (partitioned by local_date): the columns of the {@code UserDay} Avro schema plus {@code
+   * version}, the day's publication number. Analysts take, per (user_id, local_date), the row with
+   * the largest updated_at and, among those, the largest version.
+   *
+   * @param baseDirUri e.g. {@code file:///var/wearflow/exports/user_days}
+   */
+  public static FileSink<PublishedUserDay> userDaysByLocalDate(String baseDirUri) {
+    return fileSink(
+        baseDirUri,
+        new Converting<>(generic(UserDayRows.SCHEMA.toString()), new UserDayRowFunction()),
+        new DatePartitionAssigner<>(published -> published.day().getLocalDate()));
+  }
+
+  /** The local date a sample is exported under. */
+  public static LocalDate localDate(Sample sample) {
+    return LocalDate.ofInstant(
+        sample.getStartTime().minusSeconds(sample.getDayStartHour() * 3600L),
+        ZoneOffset.ofTotalSeconds(sample.getZoneOffsetSeconds()));
+  }
+
+  private static <T> FileSink<T> fileSink(
+      String baseDirUri, BulkWriter.Factory<T> writers, BucketAssigner<T, String> partitions) {
+    return FileSink.forBulkFormat(new Path(baseDirUri), writers)
+        .withBucketAssigner(partitions)
         .withRollingPolicy(OnCheckpointRollingPolicy.build())
         .withOutputFileConfig(
             OutputFileConfig.builder().withPartPrefix("part").withPartSuffix(".parquet").build())
         .build();
   }
 
-  private static <T extends org.apache.avro.specific.SpecificRecordBase>
-      ParquetWriterFactory<T> snappy(Class<T> type) {
+  private static <T extends SpecificRecordBase> ParquetWriterFactory<T> specific(Class<T> type) {
     String schema = SpecificData.get().getSchema(type).toString();
     return new ParquetWriterFactory<>(
         out ->
             AvroParquetWriter.<T>builder(out)
-                .withSchema(new org.apache.avro.Schema.Parser().parse(schema))
+                .withSchema(new Schema.Parser().parse(schema))
                 .withDataModel(SpecificData.getForClass(type))
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
+                .config(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, "false")
                 .build());
+  }
+
+  /** Writes generic records whose date and timestamp fields hold LocalDate and Instant values. */
+  private static ParquetWriterFactory<GenericRecord> generic(String schema) {
+    return new ParquetWriterFactory<>(
+        out -> {
+          GenericData model = new GenericData();
+          model.addLogicalTypeConversion(new TimeConversions.DateConversion());
+          model.addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
+          return AvroParquetWriter.<GenericRecord>builder(out)
+              .withSchema(new Schema.Parser().parse(schema))
+              .withDataModel(model)
+              .withCompressionCodec(CompressionCodecName.SNAPPY)
+              .config(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, "false")
+              .build();
+        });
+  }
+
+  /** Turns a {@link PublishedUserDay} into its export row. */
+  private static final class UserDayRowFunction
+      implements SerializableFunction<PublishedUserDay, GenericRecord> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public GenericRecord apply(PublishedUserDay published) {
+      return UserDayRows.row(published);
+    }
+  }
+
+  /** A bulk writer factory converting each element before writing it. */
+  private static final class Converting<I, O> implements BulkWriter.Factory<I> {
+    private static final long serialVersionUID = 1L;
+
+    private final BulkWriter.Factory<O> writers;
+    private final SerializableFunction<I, O> convert;
+
+    Converting(BulkWriter.Factory<O> writers, SerializableFunction<I, O> convert) {
+      this.writers = writers;
+      this.convert = convert;
+    }
+
+    @Override
+    public BulkWriter<I> create(FSDataOutputStream out) throws IOException {
+      BulkWriter<O> writer = writers.create(out);
+      return new BulkWriter<>() {
+        @Override
+        public void addElement(I element) throws IOException {
+          writer.addElement(convert.apply(element));
+        }
+
+        @Override
+        public void flush() throws IOException {
+          writer.flush();
+        }
+
+        @Override
+        public void finish() throws IOException {
+          writer.finish();
+        }
+      };
+    }
   }
 }

@@ -17,11 +17,13 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.metrics.Counter;
 
 /**
- * Writes the user-day job's rows into {@code user_day}. Each row carries a day's complete
- * aggregates, so only the last row per (user, day) matters: the writer keeps the latest row per key
- * and upserts the buffer when it holds {@code maxBufferedRows} keys, every {@code flushInterval},
- * before each checkpoint and at the end of input. Flushing before checkpoints makes the sink
- * at-least-once; idempotent upserts of complete rows make the table exact after a replay.
+ * Writes the user-day job's rows into {@code user_day} and their per-minute curves into {@code
+ * user_day_minutes} (both in one transaction per flush, see {@link UserDayStore}). Each row carries
+ * a day's complete aggregates, so only the last row per (user, day) matters: the writer keeps the
+ * latest row per key and upserts the buffer when it holds {@code maxBufferedRows} keys, every
+ * {@code flushInterval}, before each checkpoint and at the end of input. Flushing before
+ * checkpoints makes the sink at-least-once; idempotent upserts of complete rows make the table
+ * exact after a replay.
  */
 public final class UserDayTableSink implements Sink<UserDay> {
 

@@ -1,175 +1,211 @@
 package io.wearflow.jobs.userday;
 
-import io.wearflow.schemas.actigraphy.UserDay;
-import java.time.Instant;
+import io.wearflow.connectors.parquet.PublishedUserDay;
+import io.wearflow.schemas.samples.Sample;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Folds the portions of one user-day into its {@link UserDay}, deduplicating by {@link
- * SampleIdentity}: the last value received for an identity wins, a resend of the same value and
- * device version changes nothing, and a corrected value replaces exactly what the old one added.
+ * Folds one user's measurements into their local days, deduplicating by {@link SampleIdentity}: the
+ * last value received for an identity wins, a resend of the same value changes nothing, and a
+ * corrected value (or a new offset or day-start hour that moves the measurement to other minutes or
+ * days) first takes back exactly what the old value added.
  *
- * <p>Rules: steps_total is the sum of the steps portions; bpm_min and bpm_max range over the heart
- * rates of the day; bpm_mean weights each heart rate by its overlap with the day (an instantaneous
- * sample by one second); sample_count counts identities; devices lists device names sorted;
- * updated_at is the largest received_at. New samples and resends cost O(1); only a correction that
- * takes away the day's minimum, maximum or latest received_at rescans the day's contributions.
+ * <p>Each measurement is cut into local minutes by {@link MinuteSplitter} and added to the {@link
+ * DayState} of every day it overlaps: its share of the amount to the minute sums and the (source,
+ * device) sums, its heart rate to the minute's time-weighted sums and to the day's heart rates, and
+ * one to the day's sample count. A changed day is marked dirty; {@link #publishChanged()} turns
+ * dirty days into {@link PublishedUserDay}s ({@link UserDayResults}) with a per-day version.
  *
- * <p>One accumulator wraps the day's state ({@link DayTotals} plus a {@link ContributionStore}) for
- * the time of one or more upserts; {@link #totals()} is then to be stored back.
+ * <p>A measurement reaching a day that {@link Lateness} has already released (the watermark passed
+ * its release time) is {@link Change#TOO_LATE}. {@link #release} forgets a day and the measurements
+ * that end in it or before.
  */
 public final class UserDayAccumulator {
 
-  /** What an upsert did to the day. */
+  /** What an upsert did. */
   public enum Change {
-    /** A sample identity the day had not seen. */
+    /** A measurement the user had not sent. */
     ADDED,
-    /** A new value (or device version) for a known identity. */
+    /** A new value, device version, offset or day-start hour for a known measurement. */
     REPLACED,
     /** A resend of the current value: nothing to publish. */
-    UNCHANGED
+    UNCHANGED,
+    /** The measurement reaches a day already released: not counted. */
+    TOO_LATE
   }
 
-  private final UserDayKey key;
-  private final ContributionStore contributions;
-  private DayTotals totals;
+  private final long userId;
+  private final DayStateStore store;
 
   /**
-   * @param key the user-day
-   * @param totals its current totals ({@link DayTotals#EMPTY} for a new day)
-   * @param contributions its contributions, updated in place by {@link #upsert}
+   * @param userId the user whose state {@code store} holds
+   * @param store the user's state, updated in place
    */
-  public UserDayAccumulator(UserDayKey key, DayTotals totals, ContributionStore contributions) {
-    this.key = key;
-    this.totals = totals;
-    this.contributions = contributions;
+  public UserDayAccumulator(long userId, DayStateStore store) {
+    this.userId = userId;
+    this.store = store;
   }
 
-  /** Adds or replaces the contribution of {@code portion}'s sample and says what changed. */
-  public Change upsert(DayPortion portion) {
-    if (portion.sample().getUserId() != key.userId()
-        || portion.localEpochDay() != key.localEpochDay()) {
-      throw new IllegalArgumentException(portion.key() + " is not " + key);
+  /**
+   * Adds or replaces the measurement {@code sample}, valid by {@link SampleRules}.
+   *
+   * @param watermark the received_at watermark, epoch milliseconds: days whose {@link
+   *     Lateness#releaseTime} is not after it are released
+   */
+  public Change upsert(Sample sample, long watermark) {
+    if (sample.getUserId() != userId) {
+      throw new IllegalArgumentException(
+          "sample of user " + sample.getUserId() + " given to user " + userId);
     }
-    SampleIdentity identity = portion.identity();
-    Contribution next = Contribution.of(portion);
-    Contribution previous = contributions.get(identity);
+    SampleIdentity identity = SampleIdentity.of(sample);
+    Contribution next = Contribution.of(sample);
+    Contribution previous = store.contribution(identity);
     if (previous != null && previous.sameAs(next)) {
       return Change.UNCHANGED;
     }
-    contributions.put(identity, next);
-    if (previous == null) {
-      totals = added(identity, next);
-      return Change.ADDED;
+    if (Lateness.releaseTime(next.firstDay(identity)) <= watermark) {
+      return Change.TOO_LATE;
     }
-    totals = replaced(identity, previous, next);
-    return Change.REPLACED;
-  }
-
-  /** The day's totals after the upserts so far. */
-  public DayTotals totals() {
-    return totals;
-  }
-
-  /** The day as published. */
-  public UserDay toUserDay() {
-    if (totals.sampleCount() == 0) {
-      throw new IllegalStateException(key + " has no samples");
+    long changedAt = next.receivedAtMillis();
+    if (previous != null) {
+      apply(identity, previous, -1, changedAt);
     }
-    boolean hasBpm = totals.bpmCount() > 0;
-    return UserDay.newBuilder()
-        .setUserId(key.userId())
-        .setLocalDate(key.localDate())
-        .setStepsTotal(totals.stepsMicros() / 1e6)
-        .setBpmMin(hasBpm ? totals.bpmMin() : null)
-        .setBpmMax(hasBpm ? totals.bpmMax() : null)
-        .setBpmMean(hasBpm ? totals.bpmWeighted() / (totals.bpmWeightMillis() * 1000.0) : null)
-        .setSampleCount(totals.sampleCount())
-        .setDevices(totals.devices())
-        .setUpdatedAt(Instant.ofEpochMilli(totals.updatedAtMillis()))
-        .build();
+    apply(identity, next, 1, changedAt);
+    store.putContribution(identity, next);
+    return previous == null ? Change.ADDED : Change.REPLACED;
   }
 
-  private DayTotals added(SampleIdentity identity, Contribution added) {
-    DayTotals t = totals;
-    boolean bpm = SampleRules.BPM.equals(identity.dataType());
-    return new DayTotals(
-        t.stepsMicros() + added.stepsMicros(),
-        t.sampleCount() + 1,
-        t.bpmCount() + (bpm ? 1 : 0),
-        t.bpmWeighted() + (bpm ? added.bpmWeighted() : 0),
-        t.bpmWeightMillis() + (bpm ? added.weightMillis() : 0),
-        bpm ? Math.min(t.bpmMin(), added.value()) : t.bpmMin(),
-        bpm ? Math.max(t.bpmMax(), added.value()) : t.bpmMax(),
-        withDevice(t.devices(), identity.deviceName()),
-        Math.max(t.updatedAtMillis(), added.receivedAtMillis()));
+  /** The first local day {@code sample} overlaps, as {@link java.time.LocalDate#toEpochDay()}. */
+  public static long firstDay(Sample sample) {
+    return Contribution.of(sample).firstDay(SampleIdentity.of(sample));
   }
 
-  private DayTotals replaced(SampleIdentity identity, Contribution old, Contribution next) {
-    DayTotals t = totals;
-    boolean bpm = SampleRules.BPM.equals(identity.dataType());
-    boolean lostExtreme =
-        bpm
-            && (old.value() == t.bpmMin() && next.value() > old.value()
-                || old.value() == t.bpmMax() && next.value() < old.value());
-    boolean lostLatest =
-        old.receivedAtMillis() == t.updatedAtMillis()
-            && next.receivedAtMillis() < old.receivedAtMillis();
-    double min;
-    double max;
-    long updatedAt;
-    if (lostExtreme || lostLatest) {
-      Extremes extremes = rescan();
-      min = extremes.bpmMin;
-      max = extremes.bpmMax;
-      updatedAt = extremes.latestReceivedAt;
-    } else {
-      min = bpm ? Math.min(t.bpmMin(), next.value()) : t.bpmMin();
-      max = bpm ? Math.max(t.bpmMax(), next.value()) : t.bpmMax();
-      updatedAt = Math.max(t.updatedAtMillis(), next.receivedAtMillis());
-    }
-    return new DayTotals(
-        t.stepsMicros() - old.stepsMicros() + next.stepsMicros(),
-        t.sampleCount(),
-        t.bpmCount(),
-        bpm ? t.bpmWeighted() - old.bpmWeighted() + next.bpmWeighted() : t.bpmWeighted(),
-        bpm ? t.bpmWeightMillis() - old.weightMillis() + next.weightMillis() : t.bpmWeightMillis(),
-        min,
-        max,
-        t.devices(),
-        updatedAt);
-  }
-
-  private Extremes rescan() {
-    Extremes extremes = new Extremes();
-    contributions.forEach(
-        (identity, contribution) -> {
-          if (SampleRules.BPM.equals(identity.dataType())) {
-            extremes.bpmMin = Math.min(extremes.bpmMin, contribution.value());
-            extremes.bpmMax = Math.max(extremes.bpmMax, contribution.value());
+  /** Publishes every day changed since its last publication, in day order. */
+  public List<PublishedUserDay> publishChanged() {
+    List<Long> changed = new ArrayList<>();
+    store.forEachDay(
+        (epochDay, day) -> {
+          if (day.dirty) {
+            changed.add(epochDay);
           }
-          extremes.latestReceivedAt =
-              Math.max(extremes.latestReceivedAt, contribution.receivedAtMillis());
         });
-    return extremes;
-  }
-
-  private static List<String> withDevice(List<String> devices, String device) {
-    int at = Collections.binarySearch(devices, device);
-    if (at >= 0) {
-      return devices;
+    changed.sort(null);
+    List<PublishedUserDay> published = new ArrayList<>(changed.size());
+    for (long epochDay : changed) {
+      published.add(publish(epochDay, store.day(epochDay)));
     }
-    List<String> more = new ArrayList<>(devices.size() + 1);
-    more.addAll(devices);
-    more.add(-at - 1, device);
-    return Collections.unmodifiableList(more);
+    return published;
   }
 
-  private static final class Extremes {
-    double bpmMin = Double.POSITIVE_INFINITY;
-    double bpmMax = Double.NEGATIVE_INFINITY;
-    long latestReceivedAt = Long.MIN_VALUE;
+  /**
+   * Forgets day {@code epochDay} and every measurement whose last day is this one or earlier (all
+   * its days are released, as days are released in order); returns the day's last publication if it
+   * had changed since the previous one.
+   */
+  public Optional<PublishedUserDay> release(long epochDay) {
+    DayState day = store.day(epochDay);
+    Optional<PublishedUserDay> last =
+        day != null && day.dirty ? Optional.of(publish(epochDay, day)) : Optional.empty();
+    store.removeDay(epochDay);
+    store.removeContributionsIf(
+        (identity, contribution) -> contribution.lastDay(identity) <= epochDay);
+    return last;
+  }
+
+  private PublishedUserDay publish(long epochDay, DayState day) {
+    day.version++;
+    day.dirty = false;
+    store.putDay(epochDay, day);
+    return new PublishedUserDay(UserDayResults.toUserDay(userId, epochDay, day), day.version);
+  }
+
+  /** Adds ({@code sign} 1) or takes back (-1) {@code contribution} in every day it overlaps. */
+  private void apply(SampleIdentity identity, Contribution contribution, int sign, long changedAt) {
+    Quantity quantity = Quantity.known(identity.dataType());
+    DayWriter writer = new DayWriter(identity, contribution, quantity, sign, changedAt);
+    MinuteSplitter.split(
+        identity.startMillis(),
+        identity.endMillis(),
+        contribution.offsetSeconds(),
+        contribution.dayStartHour(),
+        quantity.isAmount() ? quantity.toFixed(contribution.value()) : 0,
+        writer);
+    writer.finishDay();
+  }
+
+  /** Writes the minutes of one contribution, one day after the other. */
+  private final class DayWriter implements MinuteSplitter.MinuteConsumer {
+
+    private static final long INSTANT_WEIGHT_MILLIS = 1000;
+
+    private final SampleIdentity identity;
+    private final Contribution contribution;
+    private final Quantity quantity;
+    private final int sign;
+    private final long changedAt;
+    private final long milliBpm;
+    private long epochDay = Long.MIN_VALUE;
+    private DayState day;
+    private long dayAmount;
+
+    DayWriter(
+        SampleIdentity identity,
+        Contribution contribution,
+        Quantity quantity,
+        int sign,
+        long changedAt) {
+      this.identity = identity;
+      this.contribution = contribution;
+      this.quantity = quantity;
+      this.sign = sign;
+      this.changedAt = changedAt;
+      this.milliBpm = quantity.isAmount() ? 0 : quantity.toFixed(contribution.value());
+    }
+
+    @Override
+    public void accept(long epochDay, int slot, long share, long overlapMillis) {
+      if (epochDay != this.epochDay) {
+        finishDay();
+        this.epochDay = epochDay;
+        day = store.day(epochDay);
+        if (day == null && sign > 0) {
+          day = store.newDay(epochDay);
+        }
+        dayAmount = 0;
+      }
+      if (day == null) {
+        return; // taking back from a day already released
+      }
+      MinuteSums minutes = day.minutes;
+      if (quantity.isAmount()) {
+        minutes.add(slot, MinuteSums.countColumn(quantity), sign);
+        minutes.add(slot, MinuteSums.sumColumn(quantity), sign * share);
+        dayAmount += share;
+      } else {
+        long weight = overlapMillis == 0 ? INSTANT_WEIGHT_MILLIS : overlapMillis;
+        minutes.add(slot, MinuteSums.BPM_WEIGHTED, sign * milliBpm * weight);
+        minutes.add(slot, MinuteSums.BPM_WEIGHT, sign * weight);
+      }
+    }
+
+    void finishDay() {
+      if (day == null) {
+        return;
+      }
+      day.sampleCount += sign;
+      day.sources.add(identity.source(), identity.deviceName(), quantity, sign * dayAmount, sign);
+      if (!quantity.isAmount()) {
+        day.heartRates.add(milliBpm, sign);
+      }
+      if (sign > 0) {
+        day.dayStartHour = contribution.dayStartHour();
+      }
+      day.updatedAtMillis = Math.max(day.updatedAtMillis, changedAt);
+      day.dirty = true;
+      store.putDay(epochDay, day);
+      day = null;
+    }
   }
 }

@@ -72,8 +72,17 @@ public final class UserDayJobOptions {
           .defaultValue("data/exports")
           .withDescription(
               "Base directory or URI of the Parquet exports (file:///..., s3://...); the job"
-                  + " writes samples under <base>/samples/date=YYYY-MM-DD/. A path without a"
-                  + " scheme is resolved against the working directory.");
+                  + " writes samples under <base>/samples/date=YYYY-MM-DD/ and user-days under"
+                  + " <base>/user_days/date=YYYY-MM-DD/. A path without a scheme is resolved"
+                  + " against the working directory.");
+
+  public static final ConfigOption<Duration> EMIT_INTERVAL =
+      key("wearflow.user-day.emit-interval")
+          .durationType()
+          .defaultValue(Duration.ofSeconds(1))
+          .withDescription(
+              "How long a changed user-day waits before it is published; the changes of that"
+                  + " time are published together (a busy day is published once per interval).");
 
   public static final ConfigOption<Integer> SINK_MAX_BUFFERED_ROWS =
       key("wearflow.user-day.sink.max-buffered-rows")

@@ -14,17 +14,27 @@ final class TestSamples {
 
   /** A steps sample of user {@link #USER} from an iPhone; times like 2023-11-01T23:30+04:00. */
   static Sample.Builder steps(String start, String end, double count) {
-    return sample(SampleRules.STEPS, "count", start, end, count);
+    return sample("steps", "count", start, end, count);
   }
 
   /** A heart-rate sample in count/min of user {@link #USER} from an iPhone. */
   static Sample.Builder bpm(String start, String end, double beatsPerMinute) {
-    return sample(SampleRules.BPM, "count/min", start, end, beatsPerMinute);
+    return sample("bpm", "count/min", start, end, beatsPerMinute);
   }
 
   /** An instantaneous heart-rate sample. */
   static Sample.Builder bpm(String at, double beatsPerMinute) {
     return bpm(at, at, beatsPerMinute);
+  }
+
+  /** A distance sample in metres. */
+  static Sample.Builder distance(String start, String end, double metres) {
+    return sample("distance", "m", start, end, metres);
+  }
+
+  /** An energy sample in joules. */
+  static Sample.Builder calories(String start, String end, double joules) {
+    return sample("calories", "J", start, end, joules);
   }
 
   static Sample.Builder sample(
@@ -36,10 +46,13 @@ final class TestSamples {
         .setSource("samples-v1.1")
         .setDeviceName("iPhone")
         .setDeviceVersion("17.0.3")
+        .setDeviceId(null)
         .setDataType(dataType)
         .setStartTime(from.toInstant())
         .setEndTime(to.toInstant())
         .setZoneOffsetSeconds(from.getOffset().getTotalSeconds())
+        .setZoneId(null)
+        .setDayStartHour(0)
         .setUnit(unit)
         .setValue(value)
         .setReceivedAt(RECEIVED);

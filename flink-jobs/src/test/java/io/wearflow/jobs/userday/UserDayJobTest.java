@@ -26,9 +26,12 @@ class UserDayJobTest {
         .contains(
             UserDayJob.SOURCE,
             UserDayJob.DECODE,
-            UserDayJob.SPLIT,
+            UserDayJob.WATERMARKS,
+            UserDayJob.SCREEN,
             UserDayJob.AGGREGATE,
+            UserDayJob.TO_ROWS,
             UserDayJob.USER_DAY_SINK,
+            UserDayJob.USER_DAY_EXPORT_SINK,
             UserDayJob.SAMPLE_SINK,
             UserDayJob.DEAD_LETTER_SINK);
   }
@@ -69,11 +72,15 @@ class UserDayJobTest {
     rows.set(UserDayJobOptions.SINK_MAX_BUFFERED_ROWS, 0);
     Configuration interval = new Configuration();
     interval.set(UserDayJobOptions.SINK_FLUSH_INTERVAL, Duration.ZERO);
+    Configuration emit = new Configuration();
+    emit.set(UserDayJobOptions.EMIT_INTERVAL, Duration.ofMillis(-1));
 
     assertThatThrownBy(() -> UserDayJob.fromConfiguration(rows))
         .hasMessage("wearflow.user-day.sink.max-buffered-rows must be at least 1, not 0");
     assertThatThrownBy(() -> UserDayJob.fromConfiguration(interval))
         .hasMessage("wearflow.user-day.sink.flush-interval must be positive, not PT0S");
+    assertThatThrownBy(() -> UserDayJob.fromConfiguration(emit))
+        .hasMessage("wearflow.user-day.emit-interval must be positive, not PT-0.001S");
   }
 
   @Test
@@ -85,6 +92,8 @@ class UserDayJobTest {
 
     assertThat(UserDayJobOptions.exportUri(plain, "samples"))
         .isEqualTo("file:///var/wearflow/exports/samples");
+    assertThat(UserDayJobOptions.exportUri(plain, "user_days"))
+        .isEqualTo("file:///var/wearflow/exports/user_days");
     assertThat(UserDayJobOptions.exportUri(s3, "samples")).isEqualTo("s3://bucket/exports/samples");
   }
 }

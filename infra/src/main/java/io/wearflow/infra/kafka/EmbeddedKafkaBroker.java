@@ -62,10 +62,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       throws IOException {
     Path dir = dataDir.toAbsolutePath().normalize();
     Files.createDirectories(dir);
-    int brokerPort = FreePorts.orFree(port);
-    int quorumPort = FreePorts.orFree(controllerPort);
+    int brokerPort = FreePorts.orUnused(port);
+    int quorumPort = FreePorts.orUnused(controllerPort);
     while (quorumPort == brokerPort) {
-      quorumPort = FreePorts.pick();
+      quorumPort = FreePorts.orUnused(0);
     }
     for (int p : new int[] {brokerPort, quorumPort}) {
       if (FreePorts.inUse(p)) {
@@ -134,6 +134,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    */
   public static void createTopics(
       String bootstrapServers, Collection<String> topics, int partitions) {
+    Map<String, Map<String, String>> withDefaults = new java.util.LinkedHashMap<>();
+    topics.forEach(topic -> withDefaults.put(topic, Map.of()));
+    createTopics(bootstrapServers, withDefaults, partitions);
+  }
+
+  /**
+   * Creates the topics that don't exist yet on any cluster, each with its topic-level configuration
+   * (e.g. {@code cleanup.policy=compact}); existing topics are left as they are.
+   *
+   * @param bootstrapServers the cluster
+   * @param topics topic names and their configurations
+   * @param partitions partitions of each new topic
+   */
+  public static void createTopics(
+      String bootstrapServers, Map<String, Map<String, String>> topics, int partitions) {
     if (topics.isEmpty()) {
       return;
     }
@@ -145,7 +160,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 AdminClientConfig.CLIENT_ID_CONFIG,
                 "wearflow-topic-setup"))) {
       List<NewTopic> newTopics =
-          topics.stream().map(name -> new NewTopic(name, partitions, (short) -1)).toList();
+          topics.entrySet().stream()
+              .map(
+                  topic ->
+                      new NewTopic(topic.getKey(), partitions, (short) -1)
+                          .configs(topic.getValue()))
+              .toList();
       Map<String, KafkaFuture<Void>> results = admin.createTopics(newTopics).values();
       for (Map.Entry<String, KafkaFuture<Void>> result : results.entrySet()) {
         try {

@@ -20,6 +20,24 @@ public final class FreePorts {
     return port != 0 ? port : pick();
   }
 
+  /**
+   * The given port, or, when it is 0, a loopback port that is free and that nothing answers on
+   * right now (a picked port can be taken by another process between the pick and the check; a few
+   * picks are tried before giving up).
+   */
+  public static int orUnused(int port) {
+    if (port != 0) {
+      return port;
+    }
+    for (int attempt = 0; attempt < 10; attempt++) {
+      int candidate = pick();
+      if (!inUse(candidate)) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException("no unused loopback port after 10 attempts");
+  }
+
   /** A loopback port that is free right now (another process may take it before we bind). */
   public static int pick() {
     try (ServerSocket socket = new ServerSocket()) {

@@ -73,7 +73,7 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
     stopStaleChild(pidFile);
 
     Path runner = findRunnerJar();
-    int httpPort = FreePorts.orFree(port);
+    int httpPort = FreePorts.orUnused(port);
     if (FreePorts.inUse(httpPort)) {
       throw new IllegalStateException(
           "Cannot start the schema registry: port " + httpPort + " is already in use");

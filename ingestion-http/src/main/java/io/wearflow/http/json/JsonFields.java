@@ -52,7 +52,12 @@ public final class JsonFields {
       }
       return null;
     }
-    if (!value.isNumber()) {
+    return numberValue(value, pointer, errors);
+  }
+
+  /** A value (e.g. an array element) as an exact decimal; null with an error when not a number. */
+  public static BigDecimal numberValue(JsonNode value, String pointer, FieldErrors errors) {
+    if (value == null || !value.isNumber()) {
       errors.add(pointer, "must be a number");
       return null;
     }
@@ -61,6 +66,47 @@ public final class JsonFields {
       return null;
     }
     return value.decimalValue();
+  }
+
+  /**
+   * The member as an integer, i.e. a JSON number without a fractional part ({@code 4}, and as in
+   * JSON Schema also {@code 4.0}); null (with an error when {@code required}) when not sent, null
+   * with an error otherwise. Returned as a decimal so that callers check bounds without overflow.
+   */
+  public static BigDecimal integer(
+      JsonNode object, String name, String pointer, boolean required, FieldErrors errors) {
+    JsonNode value = object.get(name);
+    if (value == null || value.isNull()) {
+      if (required) {
+        errors.add(pointer, "is required");
+      }
+      return null;
+    }
+    return integerValue(value, pointer, errors);
+  }
+
+  /** A value (e.g. an array element) as an integer, see {@link #integer}. */
+  public static BigDecimal integerValue(JsonNode value, String pointer, FieldErrors errors) {
+    if (!isInteger(value)) {
+      errors.add(pointer, "must be an integer");
+      return null;
+    }
+    return value.decimalValue();
+  }
+
+  /** Whether the value is a JSON number without a fractional part ({@code 4}, {@code 4.0}). */
+  public static boolean isInteger(JsonNode value) {
+    if (value == null || !value.isNumber()) {
+      return false;
+    }
+    if (value.isIntegralNumber()) {
+      return true;
+    }
+    if ((value.isDouble() || value.isFloat()) && !Double.isFinite(value.doubleValue())) {
+      return false;
+    }
+    BigDecimal decimal = value.decimalValue();
+    return decimal.signum() == 0 || decimal.stripTrailingZeros().scale() <= 0;
   }
 
   /** Appends a member name or array index to a JSON pointer, escaping per RFC 6901. */

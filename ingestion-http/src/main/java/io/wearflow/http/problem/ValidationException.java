@@ -10,9 +10,20 @@ import java.util.Map;
 public class ValidationException extends ApiException {
 
   public ValidationException(List<FieldError> errors) {
-    super(422, ProblemType.VALIDATION_FAILED, detail(errors), errors, Map.of());
-    if (errors.isEmpty()) {
+    this(errors, errors.size());
+  }
+
+  /**
+   * A failure with {@code total} invalid fields of which {@code listed} are reported (the first
+   * ones), for requests with too many errors to list them all.
+   */
+  public ValidationException(List<FieldError> listed, int total) {
+    super(422, ProblemType.VALIDATION_FAILED, detail(listed.size(), total), listed, Map.of());
+    if (listed.isEmpty()) {
       throw new IllegalArgumentException("a validation failure needs at least one field error");
+    }
+    if (total < listed.size()) {
+      throw new IllegalArgumentException("total " + total + " < listed " + listed.size());
     }
   }
 
@@ -20,9 +31,11 @@ public class ValidationException extends ApiException {
     return new ValidationException(List.of(new FieldError(pointer, reason)));
   }
 
-  private static String detail(List<FieldError> errors) {
-    return errors.size() == 1
-        ? "The request has 1 invalid field."
-        : "The request has " + errors.size() + " invalid fields.";
+  private static String detail(int listed, int total) {
+    if (total == 1) {
+      return "The request has 1 invalid field.";
+    }
+    String detail = "The request has " + total + " invalid fields.";
+    return listed == total ? detail : detail + " The first " + listed + " are listed.";
   }
 }

@@ -59,7 +59,7 @@ public final class KafkaSamplePublisher implements SamplePublisher, AutoCloseabl
   }
 
   /** The producer settings: durable, idempotent, and bounded by {@code publishTimeout}. */
-  static Properties producerProperties(String bootstrapServers, Duration publishTimeout) {
+  public static Properties producerProperties(String bootstrapServers, Duration publishTimeout) {
     if (publishTimeout.compareTo(Duration.ofMillis(100)) < 0) {
       throw new IllegalArgumentException(
           "the Kafka publish timeout must be at least 100 ms, was " + publishTimeout);

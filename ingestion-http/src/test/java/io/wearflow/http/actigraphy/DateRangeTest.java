@@ -46,12 +46,25 @@ class DateRangeTest {
   }
 
   @Test
-  void aLeapYearIsTheLongestRange() {
-    assertThat(DateRange.fromQuery("2024-01-01", "2024-12-31").start())
-        .isEqualTo(LocalDate.of(2024, 1, 1));
-    assertThat(errorsOf("2024-01-01", "2025-01-01"))
+  void rangesLongerThanAPageAreAllowed() {
+    assertThat(DateRange.fromQuery("2020-01-01", "2025-12-31"))
+        .isEqualTo(new DateRange(LocalDate.of(2020, 1, 1), LocalDate.of(2025, 12, 31)));
+  }
+
+  @Test
+  void yearsOutsideOneToNineThousandNineHundredNinetyNineAreRefused() {
+    assertThat(errorsOf("0000-01-01", "+10000-01-01"))
         .containsExactly(
-            new FieldError("/end_date", "must be at most 366 days from start_date, both included"));
+            new FieldError("/start_date", "must be a date in the format YYYY-MM-DD"),
+            new FieldError("/end_date", "must be a date in the format YYYY-MM-DD"));
+  }
+
+  @Test
+  void impossibleDatesAreRefused() {
+    assertThat(errorsOf("2023-02-29", "2023-13-01"))
+        .containsExactly(
+            new FieldError("/start_date", "must be a date in the format YYYY-MM-DD"),
+            new FieldError("/end_date", "must be a date in the format YYYY-MM-DD"));
   }
 
   private static List<FieldError> errorsOf(String start, String end) {

@@ -2,10 +2,13 @@ package io.wearflow.http.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wearflow.connectors.postgres.DaySetting;
+import io.wearflow.http.timezone.DaySettings;
 import io.wearflow.schemas.samples.Sample;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,7 +29,7 @@ class SampleRecordMapperTest {
             DataType.STEPS,
             List.of(new SampleInput("iPhone", "17.0.3", start, end, SampleUnit.COUNT, 14)));
 
-    Sample record = mapper.toRecords(42L, request).get(0);
+    Sample record = mapper.toRecords(42L, request, DaySettings.none()).get(0);
 
     assertThat(record.getUserId()).isEqualTo(42L);
     assertThat(record.getSource()).isEqualTo("samples-v1.1");
@@ -51,7 +54,7 @@ class SampleRecordMapperTest {
             DataType.BPM,
             List.of(new SampleInput("Watch", null, start, end, SampleUnit.COUNT_PER_MINUTE, 61.5)));
 
-    Sample record = mapper.toRecords(7L, request).get(0);
+    Sample record = mapper.toRecords(7L, request, DaySettings.none()).get(0);
 
     assertThat(record.getZoneOffsetSeconds()).isEqualTo(-(9 * 3600 + 30 * 60));
     assertThat(record.getStartTime()).isEqualTo(Instant.parse("2023-11-02T09:00:00Z"));
@@ -70,7 +73,7 @@ class SampleRecordMapperTest {
             DataType.STEPS,
             List.of(new SampleInput("iPhone", null, start, start, SampleUnit.COUNT, 3)));
 
-    Sample record = mapper.toRecords(1L, request).get(0);
+    Sample record = mapper.toRecords(1L, request, DaySettings.none()).get(0);
 
     assertThat(record.getStartTime()).isEqualTo(Instant.parse("2023-11-01T04:04:51.123Z"));
   }
@@ -87,12 +90,48 @@ class SampleRecordMapperTest {
                 new SampleInput(
                     "c", null, t.plusMinutes(2), t.plusMinutes(2), SampleUnit.COUNT, 3)));
 
-    List<Sample> records = mapper.toRecords(9L, request);
+    List<Sample> records = mapper.toRecords(9L, request, DaySettings.none());
 
     assertThat(records).extracting(Sample::getDeviceName).containsExactly("a", "b", "c");
     assertThat(records)
         .extracting(Sample::getReceivedAt)
         .containsOnly(Instant.parse("2023-11-02T10:15:30.123Z"));
     assertThat(records).extracting(Sample::getZoneOffsetSeconds).containsOnly(3600);
+  }
+
+  @Test
+  void clientOffsetIsKeptAndDayStartHourComesFromTheSettingInForceAtTheStart() {
+    DaySettings settings =
+        DaySettings.of(
+            List.of(
+                new DaySetting(Instant.parse("2023-10-01T00:00:00Z"), ZoneId.of("Asia/Tokyo"), 3),
+                new DaySetting(
+                    Instant.parse("2023-11-01T04:00:00Z"), ZoneId.of("Europe/Berlin"), 5)));
+    OffsetDateTime before = OffsetDateTime.parse("2023-11-01T07:59:59.999+04:00");
+    OffsetDateTime at = OffsetDateTime.parse("2023-11-01T08:00:00+04:00");
+    SamplesRequest request =
+        new SamplesRequest(
+            DataType.STEPS,
+            List.of(
+                new SampleInput("iPhone", null, before, before, SampleUnit.COUNT, 1),
+                new SampleInput("iPhone", null, at, at, SampleUnit.COUNT, 2)));
+
+    List<Sample> records = mapper.toRecords(5L, request, settings);
+
+    assertThat(records).extracting(Sample::getDayStartHour).containsExactly(3, 5);
+    // The client's own offset defines the local day: neither Tokyo's nor Berlin's offset.
+    assertThat(records).extracting(Sample::getZoneOffsetSeconds).containsOnly(4 * 3600);
+    assertThat(records).extracting(Sample::getZoneId).containsOnly((String) null);
+    assertThat(records).extracting(Sample::getDeviceId).containsOnly((String) null);
+  }
+
+  @Test
+  void withoutSettingsDaysStartAtMidnight() {
+    OffsetDateTime t = OffsetDateTime.parse("2023-11-01T08:00:00+01:00");
+    SamplesRequest request =
+        new SamplesRequest(
+            DataType.STEPS, List.of(new SampleInput("a", null, t, t, SampleUnit.COUNT, 1)));
+
+    assertThat(mapper.toRecords(9L, request, DaySettings.none()).get(0).getDayStartHour()).isZero();
   }
 }

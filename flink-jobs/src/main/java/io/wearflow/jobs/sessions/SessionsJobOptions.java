@@ -1,0 +1,93 @@
+package io.wearflow.jobs.sessions;
+
+import static org.apache.flink.configuration.ConfigOptions.key;
+
+import io.wearflow.jobs.userday.UserDayJobOptions;
+import io.wearflow.schemas.Topics;
+import java.time.Duration;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ReadableConfig;
+
+/**
+ * The settings of the sessions job in cluster mode, read by {@link
+ * SessionsJob#fromConfiguration(org.apache.flink.configuration.Configuration)}. Kafka, the schema
+ * registry and PostgreSQL are the same options (same keys) as the user-day job's, so one
+ * configuration serves both jobs. A wrong value stops start-up with a message naming its key.
+ */
+public final class SessionsJobOptions {
+
+  public static final ConfigOption<String> KAFKA_BOOTSTRAP_SERVERS =
+      UserDayJobOptions.KAFKA_BOOTSTRAP_SERVERS;
+
+  public static final ConfigOption<String> SCHEMA_REGISTRY_URL =
+      UserDayJobOptions.SCHEMA_REGISTRY_URL;
+
+  public static final ConfigOption<String> JDBC_URL = UserDayJobOptions.JDBC_URL;
+
+  public static final ConfigOption<String> JDBC_USER = UserDayJobOptions.JDBC_USER;
+
+  public static final ConfigOption<String> JDBC_PASSWORD = UserDayJobOptions.JDBC_PASSWORD;
+
+  public static final ConfigOption<String> SESSIONS_TOPIC =
+      key("wearflow.sessions.sessions-topic")
+          .stringType()
+          .defaultValue(Topics.SESSIONS.name())
+          .withDescription("Topic of the session upserts the job stores.");
+
+  public static final ConfigOption<String> CONSUMER_GROUP =
+      key("wearflow.sessions.consumer-group")
+          .stringType()
+          .defaultValue(SessionsJob.NAME)
+          .withDescription(
+              "Kafka consumer group the job commits its offsets to (for monitoring; the job"
+                  + " restores its offsets from checkpoints).");
+
+  public static final ConfigOption<String> DEAD_LETTERS_TOPIC =
+      key("wearflow.sessions.dead-letters-topic")
+          .stringType()
+          .defaultValue(Topics.DEAD_LETTERS.name())
+          .withDescription("Topic the records the job cannot read or store go to.");
+
+  public static final ConfigOption<Integer> SINK_MAX_BUFFERED_ROWS =
+      key("wearflow.sessions.sink.max-buffered-rows")
+          .intType()
+          .defaultValue(1000)
+          .withDescription("Sessions (distinct user and session id) the sink buffers.");
+
+  public static final ConfigOption<Duration> SINK_FLUSH_INTERVAL =
+      key("wearflow.sessions.sink.flush-interval")
+          .durationType()
+          .defaultValue(Duration.ofMillis(500))
+          .withDescription(
+              "Longest time a session waits in the table sink before it is written (and becomes"
+                  + " visible to GET /fitness/v1/users/me/sessions).");
+
+  private SessionsJobOptions() {}
+
+  /** The value of {@code option}, which must not be blank. */
+  static String text(ReadableConfig config, ConfigOption<String> option) {
+    String value = config.get(option);
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(option.key() + " must not be blank");
+    }
+    return value.trim();
+  }
+
+  /** The value of {@code option}, which must be at least 1. */
+  static int positive(ReadableConfig config, ConfigOption<Integer> option) {
+    int value = config.get(option);
+    if (value < 1) {
+      throw new IllegalArgumentException(option.key() + " must be at least 1, not " + value);
+    }
+    return value;
+  }
+
+  /** The value of {@code option}, which must be longer than zero. */
+  static Duration positiveDuration(ReadableConfig config, ConfigOption<Duration> option) {
+    Duration value = config.get(option);
+    if (value.isZero() || value.isNegative()) {
+      throw new IllegalArgumentException(option.key() + " must be positive, not " + value);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,100 @@
+package io.wearflow.http.sessions;
+
+import io.wearflow.connectors.registry.ConfluentAvroSerializer;
+import io.wearflow.http.samples.KafkaSamplePublisher;
+import io.wearflow.http.samples.KafkaUnavailableException;
+import io.wearflow.schemas.sessions.Session;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Publishes session versions to Kafka with the samples publisher's durable settings ({@code
+ * acks=all}, idempotent, every wait bounded by the publish timeout; see {@link
+ * KafkaSamplePublisher#producerProperties}), keyed by {@code <user id>/<session id>} so that the
+ * versions of one session stay ordered in one partition and compaction keeps the last one, values
+ * in the Confluent Avro wire format. One producer is shared by all request threads.
+ */
+public final class KafkaSessionPublisher implements SessionPublisher, AutoCloseable {
+
+  private final Producer<String, byte[]> producer;
+  private final String topic;
+  private final ConfluentAvroSerializer<Session> serializer;
+  private final Duration publishTimeout;
+
+  /**
+   * @param bootstrapServers Kafka bootstrap servers, {@code host:port[,host:port]}
+   * @param topic topic to write to, normally {@code Topics.SESSIONS.name()}
+   * @param serializer value serializer registered under {@code Topics.SESSIONS.valueSubject()}
+   * @param publishTimeout longest a {@link #publish} call waits, at least 100 ms
+   */
+  public KafkaSessionPublisher(
+      String bootstrapServers,
+      String topic,
+      ConfluentAvroSerializer<Session> serializer,
+      Duration publishTimeout) {
+    this.topic = Objects.requireNonNull(topic, "topic");
+    this.serializer = Objects.requireNonNull(serializer, "serializer");
+    this.publishTimeout = Objects.requireNonNull(publishTimeout, "publishTimeout");
+    this.producer =
+        new KafkaProducer<>(
+            producerProperties(bootstrapServers, publishTimeout),
+            new StringSerializer(),
+            new ByteArraySerializer());
+  }
+
+  /** The samples publisher's settings under this producer's own client id. */
+  static Properties producerProperties(String bootstrapServers, Duration publishTimeout) {
+    Properties props = KafkaSamplePublisher.producerProperties(bootstrapServers, publishTimeout);
+    props.put(ProducerConfig.CLIENT_ID_CONFIG, "wearflow-ingestion-http-sessions");
+    return props;
+  }
+
+  /** The record key of {@code session}: {@code <user id>/<session id>}. */
+  public static String key(Session session) {
+    return session.getUserId() + "/" + session.getSessionId();
+  }
+
+  @Override
+  public void publish(Session session) {
+    long deadline = System.nanoTime() + publishTimeout.toNanos();
+    byte[] value;
+    try {
+      value = serializer.serialize(session);
+    } catch (RuntimeException e) {
+      throw new KafkaUnavailableException("cannot serialize the session: " + e.getMessage(), e);
+    }
+    try {
+      producer
+          .send(new ProducerRecord<>(topic, key(session), value))
+          .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KafkaUnavailableException("interrupted while waiting for Kafka", e);
+    } catch (ExecutionException e) {
+      throw new KafkaUnavailableException(
+          "Kafka refused the session: " + e.getCause(), e.getCause());
+    } catch (TimeoutException e) {
+      throw new KafkaUnavailableException(
+          "Kafka did not acknowledge within " + publishTimeout.toMillis() + " ms", e);
+    } catch (RuntimeException e) {
+      // send() throws org.apache.kafka.common.errors.TimeoutException when metadata or buffer
+      // space is not available within max.block.ms, and KafkaException when the producer failed.
+      throw new KafkaUnavailableException("Kafka is unavailable: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    producer.close(publishTimeout);
+  }
+}
