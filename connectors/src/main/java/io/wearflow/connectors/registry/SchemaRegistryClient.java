@@ -38,6 +38,7 @@ public final class SchemaRegistryClient {
   private final HttpClient http;
   private final Map<String, Integer> idsBySubjectAndSchema = new ConcurrentHashMap<>();
   private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
+  private final Map<String, Object> registrationLocks = new ConcurrentHashMap<>();
 
   public SchemaRegistryClient(SchemaRegistryConfig config) {
     this.config = config;
@@ -61,27 +62,73 @@ public final class SchemaRegistryClient {
     if (cached != null) {
       return cached;
     }
-    String body;
-    try {
-      body = JSON.writeValueAsString(Map.of("schema", schema.toString()));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
+    // One registration per schema at a time from this client: concurrent first writes of a topic
+    // would otherwise race each other in the registry.
+    synchronized (registrationLocks.computeIfAbsent(key, k -> new Object())) {
+      cached = idsBySubjectAndSchema.get(key);
+      if (cached != null) {
+        return cached;
+      }
+      int id = registerRemotely(subject, schema);
+      idsBySubjectAndSchema.put(key, id);
+      schemasById.putIfAbsent(id, schema);
+      return id;
     }
-    JsonNode answer =
-        call(
-            request("/subjects/" + encode(subject) + "/versions")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", CONTENT_TYPE)
-                .build(),
-            "register schema under " + subject);
+  }
+
+  private int registerRemotely(String subject, Schema schema) {
+    String body = schemaBody(schema);
+    JsonNode answer;
+    try {
+      answer =
+          call(
+              request("/subjects/" + encode(subject) + "/versions")
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .header("Content-Type", CONTENT_TYPE)
+                  .build(),
+              "register schema under " + subject);
+    } catch (SchemaRegistryException e) {
+      if (e.httpStatus() != 409) {
+        throw e;
+      }
+      // 409 is an incompatible schema, or (Apicurio) another client registering the same subject
+      // at the same moment: the schema is then registered, and a lookup finds its id.
+      return lookUp(subject, body).orElseThrow(() -> e);
+    }
     int id = answer.path("id").asInt(-1);
     if (id < 0) {
       throw new SchemaRegistryException(
           "registry answered without an id when registering under " + subject, 200, -1, null);
     }
-    idsBySubjectAndSchema.put(key, id);
-    schemasById.putIfAbsent(id, schema);
     return id;
+  }
+
+  /** The id of {@code schema} if it is registered under the subject ({@code POST /subjects/s}). */
+  private java.util.Optional<Integer> lookUp(String subject, String body) {
+    try {
+      JsonNode answer =
+          call(
+              request("/subjects/" + encode(subject))
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .header("Content-Type", CONTENT_TYPE)
+                  .build(),
+              "look up schema under " + subject);
+      int id = answer.path("id").asInt(-1);
+      return id < 0 ? java.util.Optional.empty() : java.util.Optional.of(id);
+    } catch (SchemaRegistryException e) {
+      if (e.httpStatus() == 404) {
+        return java.util.Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  private static String schemaBody(Schema schema) {
+    try {
+      return JSON.writeValueAsString(Map.of("schema", schema.toString()));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**

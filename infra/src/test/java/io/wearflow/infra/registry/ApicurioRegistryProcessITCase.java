@@ -68,6 +68,33 @@ class ApicurioRegistryProcessITCase {
                   .schemaById(v1))
           .isEqualTo(V1);
       assertThat(refused.httpStatus()).isEqualTo(409);
+
+      // Eight writers (say, edge instances) register a new subject at the same moment: the
+      // registry's answer to the race is not an error for any of them, and all get one id.
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(8);
+      try {
+        java.util.List<java.util.concurrent.Future<Integer>> ids = new java.util.ArrayList<>();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        for (int i = 0; i < 8; i++) {
+          ids.add(
+              pool.submit(
+                  () -> {
+                    SchemaRegistryClient writer =
+                        new SchemaRegistryClient(SchemaRegistryConfig.of(registry.confluentUrl()));
+                    start.await();
+                    return writer.register("concurrent-value", V1);
+                  }));
+        }
+        start.countDown();
+        java.util.Set<Integer> distinct = new java.util.HashSet<>();
+        for (java.util.concurrent.Future<Integer> id : ids) {
+          distinct.add(id.get());
+        }
+        assertThat(distinct).hasSize(1);
+      } finally {
+        pool.shutdownNow();
+      }
     }
   }
 
