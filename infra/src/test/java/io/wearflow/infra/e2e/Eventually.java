@@ -7,28 +7,28 @@ import java.time.Duration;
  * pipeline's results appear asynchronously (after a Flink checkpoint), so a test waits as long as
  * needed and no longer. On timeout the last failure is thrown, which shows what was seen.
  */
-final class Eventually {
+public final class Eventually {
 
   /** Long enough for a slow CI machine; a passing test normally waits 1-3 s. */
-  static final Duration TIMEOUT = Duration.ofSeconds(45);
+  public static final Duration TIMEOUT = Duration.ofSeconds(45);
 
   private static final long PAUSE_MILLIS = 150;
 
   /** An assertion that may throw checked exceptions. */
   @FunctionalInterface
-  interface Check {
+  public interface Check {
     void run() throws Exception;
   }
 
   private Eventually() {}
 
   /** Runs {@code check} until it passes, for at most {@link #TIMEOUT}. */
-  static void assertThatEventually(Check check) throws Exception {
+  public static void assertThatEventually(Check check) throws Exception {
     assertWithin(TIMEOUT, check);
   }
 
   /** Runs {@code check} until it passes, for at most {@code timeout}. */
-  static void assertWithin(Duration timeout, Check check) throws Exception {
+  public static void assertWithin(Duration timeout, Check check) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       try {

@@ -22,7 +22,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * user-day table sink (which upserts before each checkpoint), has processed every record before it.
  * So once the group's committed offsets reach a topic's end, the table reflects all its records.
  */
-final class KafkaProbe {
+public final class KafkaProbe {
 
   private KafkaProbe() {}
 
@@ -30,7 +30,7 @@ final class KafkaProbe {
    * Every committed record of {@code topic} from the beginning to its current end ({@code
    * read_committed}), the value decoded by {@code decode}.
    */
-  static <V> List<ConsumerRecord<byte[], V>> readAll(
+  public static <V> List<ConsumerRecord<byte[], V>> readAll(
       String bootstrapServers, String topic, Function<byte[], V> decode) {
     List<ConsumerRecord<byte[], V>> records = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> consumer =

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * {@code samples/date=YYYY-MM-DD/*.parquet} files, Hive partitioning on. Files still being written
  * are hidden ({@code .part-...inprogress...}) and are skipped, as Spark and pandas skip them.
  */
-final class ParquetExports {
+public final class ParquetExports {
 
   /** One row of the export, with the Hive partition it was found in. */
   record Row(
@@ -88,7 +88,7 @@ final class ParquetExports {
   }
 
   /** The visible {@code *.parquet} files under {@code dir}: no path part starts with a dot. */
-  static List<Path> committedFiles(Path dir) throws IOException {
+  public static List<Path> committedFiles(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
       return List.of();
     }

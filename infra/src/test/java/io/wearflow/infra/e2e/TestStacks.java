@@ -14,14 +14,14 @@ import java.util.Optional;
  * Local stacks for the end-to-end tests: every port 0 (a {@code ./wearflow up} on the default ports
  * may be running), checkpoints every 500 ms so results show up fast, cheap password hashing.
  */
-final class TestStacks {
+public final class TestStacks {
 
-  static final String ADMIN_PASSWORD = "local-admin-pw";
+  public static final String ADMIN_PASSWORD = "local-admin-pw";
 
   private TestStacks() {}
 
   /** The configuration of a local stack keeping its data in {@code dataDir}. */
-  static WearflowConfig config(Path dataDir) {
+  public static WearflowConfig config(Path dataDir) {
     return ConfigLoader.fromValues(
         Map.ofEntries(
             Map.entry("data.dir", dataDir.toString()),
@@ -37,7 +37,7 @@ final class TestStacks {
   }
 
   /** The HTTP API of a running stack. */
-  static WearflowApi api(LocalStack stack) {
+  public static WearflowApi api(LocalStack stack) {
     return new WearflowApi(stack.endpoints().httpUrl().orElseThrow());
   }
 
@@ -45,7 +45,7 @@ final class TestStacks {
    * Waits until the user-day job completes a checkpoint after the newest one retained now, so that
    * whatever it had processed before the call is committed (Parquet files included).
    */
-  static void awaitNextCheckpoint(LocalStack stack) throws Exception {
+  public static void awaitNextCheckpoint(LocalStack stack) throws Exception {
     Path dir = stack.config().checkpointsDir(LocalStack.USER_DAY_JOB);
     Optional<Path> before = RetainedCheckpoints.latest(dir);
     Eventually.assertThatEventually(

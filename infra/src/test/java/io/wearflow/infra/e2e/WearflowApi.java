@@ -19,10 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * athlete, get a token, post samples, read actigraphy. Every athlete gets a unique username so
  * tests sharing a stack stay independent.
  */
-final class WearflowApi {
+public final class WearflowApi {
 
-  static final String SAMPLES = "/api/v1.1/samples";
-  static final String PASSWORD = "correct horse battery";
+  public static final String SAMPLES = "/api/v1.1/samples";
+  public static final String PASSWORD = "correct horse battery";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -34,15 +34,15 @@ final class WearflowApi {
   /**
    * @param baseUrl e.g. {@code http://127.0.0.1:41234}
    */
-  WearflowApi(String baseUrl) {
+  public WearflowApi(String baseUrl) {
     this.baseUrl = baseUrl;
   }
 
   /** An athlete registered through the API, with a bearer token. */
-  record Athlete(long id, String username, String token) {}
+  public record Athlete(long id, String username, String token) {}
 
   /** Registers a new athlete ({@code POST /v1/athletes/}) and logs it in. */
-  Athlete newAthlete(String prefix) throws Exception {
+  public Athlete newAthlete(String prefix) throws Exception {
     String username =
         prefix
             + "-"
@@ -61,7 +61,7 @@ final class WearflowApi {
   }
 
   /** A fresh token for {@code username} ({@code POST /api/v1/auth/token}). */
-  String token(String username) throws Exception {
+  public String token(String username) throws Exception {
     var body = JSON.createObjectNode().put("username", username).put("password", PASSWORD);
     HttpResponse<String> response = postJson("/api/v1/auth/token", body.toString(), null);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -77,13 +77,14 @@ final class WearflowApi {
   }
 
   /** {@code POST path} with a JSON body; {@code token} null for no Authorization header. */
-  HttpResponse<String> postJson(String path, String body, String token)
+  public HttpResponse<String> postJson(String path, String body, String token)
       throws IOException, InterruptedException {
     return post(path, "application/json", token == null ? null : "Bearer " + token, body);
   }
 
   /** {@code POST path} with any content type and Authorization header (null for none). */
-  HttpResponse<String> post(String path, String contentType, String authorization, String body)
+  public HttpResponse<String> post(
+      String path, String contentType, String authorization, String body)
       throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(baseUrl + path))
@@ -96,8 +97,31 @@ final class WearflowApi {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /**
+   * Any request: {@code method path} with a JSON body (null for none) and the token as bearer (null
+   * for no Authorization header), e.g. {@code send("PUT", "/api/v1/me/timezone", body, t)}.
+   */
+  public HttpResponse<String> send(String method, String path, String jsonBody, String token)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .timeout(Duration.ofSeconds(30))
+            .method(
+                method,
+                jsonBody == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(jsonBody));
+    if (jsonBody != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (token != null) {
+      request.header("Authorization", bearer(token));
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   /** {@code GET /api/0.1/actigraphy/} for the token's user; must answer 200. */
-  JsonNode actigraphy(String token, LocalDate start, LocalDate end) throws Exception {
+  public JsonNode actigraphy(String token, LocalDate start, LocalDate end) throws Exception {
     HttpRequest request =
         HttpRequest.newBuilder(
                 URI.create(
@@ -112,12 +136,12 @@ final class WearflowApi {
   }
 
   /** The Authorization header carrying {@code token}. */
-  static String bearer(String token) {
+  public static String bearer(String token) {
     return "Bearer " + token;
   }
 
   /** The day {@code date} of an actigraphy response, or null when absent. */
-  static JsonNode day(JsonNode actigraphy, LocalDate date) {
+  public static JsonNode day(JsonNode actigraphy, LocalDate date) {
     for (JsonNode day : actigraphy.get("days")) {
       if (day.get("date").asText().equals(date.toString())) {
         return day;
@@ -126,7 +150,7 @@ final class WearflowApi {
     return null;
   }
 
-  static JsonNode parse(String json) throws IOException {
+  public static JsonNode parse(String json) throws IOException {
     return JSON.readTree(json);
   }
 }
