@@ -1,0 +1,2 @@
+/** {@code ./wearflow query}: SQL over the Parquet exports without installing DuckDB. */
+package io.wearflow.infra.query;
