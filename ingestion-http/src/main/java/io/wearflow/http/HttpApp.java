@@ -10,6 +10,7 @@ import io.wearflow.http.athletes.AthleteRegistrationValidator;
 import io.wearflow.http.auth.Access;
 import io.wearflow.http.auth.BearerAuthenticator;
 import io.wearflow.http.auth.TokenHandler;
+import io.wearflow.http.controlplane.ControlPlaneRoutes;
 import io.wearflow.http.json.JsonBodyParser;
 import io.wearflow.http.json.JsonRequestReader;
 import io.wearflow.http.json.JsonSupport;
@@ -42,6 +43,9 @@ import java.util.Map;
  * GET  /api/0.1/actigraphy/{date}/    token    200 ActigraphyDay with minutes
  * PUT  /fitness/v1/users/me/sessions/{sessionId}  token  200 SessionJson (see SessionHandlers)
  * GET  /fitness/v1/users/me/sessions              token  200 SessionListResponse
+ * GET|POST|DELETE /v1/athletes/{athlete}/[managers/{manager}/]permissions/[{permission}/]
+ *                                                  token  permissions (see PermissionHandlers)
+ * GET  /v1/json-schemas/[{json_schema}/]           token  JSON schemas (see JsonSchemaHandlers)
  * </pre>
  *
  * The caller starts and stops the returned app ({@code app.start(port)}, {@code app.stop()}).
@@ -104,6 +108,8 @@ public final class HttpApp {
                 router.get("/api/0.1/actigraphy/{date}/", actigraphy::day, Access.AUTHENTICATED);
                 SessionHandlers.register(
                     router, reader, deps.sessionPublisher(), deps.sessions(), deps.clock());
+                ControlPlaneRoutes.register(
+                    router, reader, deps.controlPlane(), deps.accounts(), deps.clock());
                 ProblemResponses.register(router, mapper);
               });
         });

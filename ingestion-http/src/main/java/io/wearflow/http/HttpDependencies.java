@@ -8,6 +8,7 @@ import io.wearflow.http.actigraphy.UserDays;
 import io.wearflow.http.auth.Accounts;
 import io.wearflow.http.auth.PasswordHasher;
 import io.wearflow.http.auth.TokenService;
+import io.wearflow.http.controlplane.ControlPlane;
 import io.wearflow.http.samples.SamplePublisher;
 import io.wearflow.http.sessions.SessionPublisher;
 import io.wearflow.http.sessions.Sessions;
@@ -31,6 +32,7 @@ import javax.sql.DataSource;
  * @param config edge settings
  * @param sessionPublisher where accepted sessions go (Kafka in production)
  * @param sessions session reads (the sessions table in production)
+ * @param controlPlane the control plane's stores (permissions, JSON schemas)
  */
 public record HttpDependencies(
     Accounts accounts,
@@ -42,7 +44,8 @@ public record HttpDependencies(
     Clock clock,
     HttpConfig config,
     SessionPublisher sessionPublisher,
-    Sessions sessions) {
+    Sessions sessions,
+    ControlPlane controlPlane) {
 
   public HttpDependencies {
     Objects.requireNonNull(accounts, "accounts");
@@ -55,6 +58,36 @@ public record HttpDependencies(
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(sessionPublisher, "sessionPublisher");
     Objects.requireNonNull(sessions, "sessions");
+    Objects.requireNonNull(controlPlane, "controlPlane");
+  }
+
+  /**
+   * Without a control plane: the {@code /v1/} permission and JSON-schema routes answer 503 until
+   * {@link #withControlPlane} supplies it.
+   */
+  public HttpDependencies(
+      Accounts accounts,
+      UserDays userDays,
+      TimeZones timeZones,
+      SamplePublisher samplePublisher,
+      TokenService tokens,
+      PasswordHasher passwords,
+      Clock clock,
+      HttpConfig config,
+      SessionPublisher sessionPublisher,
+      Sessions sessions) {
+    this(
+        accounts,
+        userDays,
+        timeZones,
+        samplePublisher,
+        tokens,
+        passwords,
+        clock,
+        config,
+        sessionPublisher,
+        sessions,
+        ControlPlane.unavailable());
   }
 
   /**
@@ -80,7 +113,8 @@ public record HttpDependencies(
         clock,
         config,
         SessionPublisher.unavailable(),
-        Sessions.unavailable());
+        Sessions.unavailable(),
+        ControlPlane.unavailable());
   }
 
   /**
@@ -98,13 +132,34 @@ public record HttpDependencies(
         clock,
         config,
         sessionPublisher,
-        sessions);
+        sessions,
+        controlPlane);
   }
 
   /**
-   * The production wiring: every store on {@code dataSource} (the migrated wearflow database), the
-   * Kafka publisher, and a token service and password hasher built from {@code config} with the
-   * given signing key (at least 32 bytes).
+   * The same dependencies with the control plane; in production {@code
+   * withControlPlane(ControlPlane.of(dataSource))} ({@link #of(DataSource, SamplePublisher, byte[],
+   * Clock, HttpConfig)} does it).
+   */
+  public HttpDependencies withControlPlane(ControlPlane controlPlane) {
+    return new HttpDependencies(
+        accounts,
+        userDays,
+        timeZones,
+        samplePublisher,
+        tokens,
+        passwords,
+        clock,
+        config,
+        sessionPublisher,
+        sessions,
+        controlPlane);
+  }
+
+  /**
+   * The production wiring: every store on {@code dataSource} (the migrated wearflow database, the
+   * control plane's included), the Kafka publisher, and a token service and password hasher built
+   * from {@code config} with the given signing key (at least 32 bytes).
    */
   public static HttpDependencies of(
       DataSource dataSource,
@@ -113,14 +168,15 @@ public record HttpDependencies(
       Clock clock,
       HttpConfig config) {
     return new HttpDependencies(
-        Accounts.of(new AccountStore(dataSource)),
-        UserDays.of(new UserDayQueries(dataSource)),
-        TimeZones.of(new TimeZoneStore(dataSource)),
-        samplePublisher,
-        new TokenService(tokenKey, config.auth().tokenTtl(), clock),
-        new PasswordHasher(config.auth().bcryptCost()),
-        clock,
-        config);
+            Accounts.of(new AccountStore(dataSource)),
+            UserDays.of(new UserDayQueries(dataSource)),
+            TimeZones.of(new TimeZoneStore(dataSource)),
+            samplePublisher,
+            new TokenService(tokenKey, config.auth().tokenTtl(), clock),
+            new PasswordHasher(config.auth().bcryptCost()),
+            clock,
+            config)
+        .withControlPlane(ControlPlane.of(dataSource));
   }
 
   /**
