@@ -3,7 +3,6 @@ package io.wearflow.http;
 import io.wearflow.connectors.postgres.AccountStore;
 import io.wearflow.connectors.postgres.TimeZoneStore;
 import io.wearflow.connectors.postgres.UserDayQueries;
-import io.wearflow.connectors.postgres.UserDayStore;
 import io.wearflow.http.actigraphy.UserDays;
 import io.wearflow.http.auth.Accounts;
 import io.wearflow.http.auth.PasswordHasher;
@@ -177,31 +176,5 @@ public record HttpDependencies(
             clock,
             config)
         .withControlPlane(ControlPlane.of(dataSource));
-  }
-
-  /**
-   * The first wiring, kept so that existing callers compile: days are read with the v1 columns only
-   * (v2 metrics at their defaults, no curves) and time-zone settings cannot be stored (PUT answers
-   * 503; everyone is in UTC).
-   *
-   * @deprecated use {@link #of(DataSource, SamplePublisher, byte[], Clock, HttpConfig)}
-   */
-  @Deprecated(forRemoval = true)
-  public static HttpDependencies of(
-      AccountStore accountStore,
-      UserDayStore userDayStore,
-      SamplePublisher samplePublisher,
-      byte[] tokenKey,
-      Clock clock,
-      HttpConfig config) {
-    return new HttpDependencies(
-        Accounts.of(accountStore),
-        UserDays.ofV1(userDayStore),
-        TimeZones.unavailable(),
-        samplePublisher,
-        new TokenService(tokenKey, config.auth().tokenTtl(), clock),
-        new PasswordHasher(config.auth().bcryptCost()),
-        clock,
-        config);
   }
 }

@@ -9,13 +9,9 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import javax.sql.DataSource;
@@ -61,29 +57,6 @@ public final class UserDayStore {
       upsert(connection, days);
     } catch (SQLException e) {
       throw new StoreException("cannot upsert " + days.size() + " user days", e);
-    }
-  }
-
-  /** The user's days from {@code from} to {@code to}, both inclusive, by date. */
-  public List<UserDay> findRange(long userId, LocalDate from, LocalDate to) {
-    String sql =
-        "SELECT user_id, local_date, steps_total, bpm_min, bpm_max, bpm_mean, sample_count,"
-            + " devices, updated_at FROM user_day WHERE user_id = ? AND local_date BETWEEN ? AND ?"
-            + " ORDER BY local_date";
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setLong(1, userId);
-      statement.setDate(2, Date.valueOf(from));
-      statement.setDate(3, Date.valueOf(to));
-      List<UserDay> days = new ArrayList<>();
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          days.add(read(rows));
-        }
-      }
-      return days;
-    } catch (SQLException e) {
-      throw new StoreException("cannot read the days of user " + userId, e);
     }
   }
 
@@ -165,24 +138,5 @@ public final class UserDayStore {
     } else {
       statement.setDouble(index, value);
     }
-  }
-
-  private static UserDay read(ResultSet rows) throws SQLException {
-    return UserDay.newBuilder()
-        .setUserId(rows.getLong("user_id"))
-        .setLocalDate(rows.getDate("local_date").toLocalDate())
-        .setStepsTotal(rows.getDouble("steps_total"))
-        .setBpmMin(nullableDouble(rows, "bpm_min"))
-        .setBpmMax(nullableDouble(rows, "bpm_max"))
-        .setBpmMean(nullableDouble(rows, "bpm_mean"))
-        .setSampleCount(rows.getInt("sample_count"))
-        .setDevices(Arrays.asList((String[]) rows.getArray("devices").getArray()))
-        .setUpdatedAt(rows.getTimestamp("updated_at").toInstant())
-        .build();
-  }
-
-  private static Double nullableDouble(ResultSet rows, String column) throws SQLException {
-    double value = rows.getDouble(column);
-    return rows.wasNull() ? null : value;
   }
 }

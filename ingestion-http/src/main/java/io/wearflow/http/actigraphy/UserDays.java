@@ -1,7 +1,6 @@
 package io.wearflow.http.actigraphy;
 
 import io.wearflow.connectors.postgres.UserDayQueries;
-import io.wearflow.connectors.postgres.UserDayStore;
 import io.wearflow.schemas.actigraphy.UserDay;
 import java.time.LocalDate;
 import java.util.List;
@@ -32,25 +31,6 @@ public interface UserDays {
       @Override
       public Optional<UserDay> findDay(long userId, LocalDate date) {
         return queries.findDay(userId, date);
-      }
-    };
-  }
-
-  /**
-   * The v1 reads of {@link UserDayStore}: v2 metrics read as their defaults and no curves. Only for
-   * the deprecated wiring {@code HttpDependencies.of(AccountStore, UserDayStore, ...)}.
-   */
-  static UserDays ofV1(UserDayStore store) {
-    return new UserDays() {
-      @Override
-      public List<UserDay> findDays(long userId, LocalDate from, LocalDate to, int limit) {
-        List<UserDay> days = store.findRange(userId, from, to);
-        return days.subList(0, Math.min(limit, days.size()));
-      }
-
-      @Override
-      public Optional<UserDay> findDay(long userId, LocalDate date) {
-        return store.findRange(userId, date, date).stream().findFirst();
       }
     };
   }
