@@ -54,18 +54,16 @@ final class BufferedTableWriter<K, V> implements SinkWriter<V> {
    */
   BufferedTableWriter(
       String table,
-      PostgresConfig postgres,
-      int maxBufferedRows,
-      long flushIntervalMs,
+      TableSinkSettings settings,
       ProcessingTimeService time,
       Counter rowsWritten,
       Function<V, K> keyOf,
       BinaryOperator<V> merge,
       Upsert<V> upsert) {
     this.table = table;
-    this.postgres = postgres;
-    this.maxBufferedRows = maxBufferedRows;
-    this.flushIntervalMs = flushIntervalMs;
+    this.postgres = settings.postgres();
+    this.maxBufferedRows = settings.maxBufferedRows();
+    this.flushIntervalMs = settings.flushInterval().toMillis();
     this.time = time;
     this.rowsWritten = rowsWritten;
     this.keyOf = keyOf;

@@ -3,7 +3,6 @@ package io.wearflow.connectors.postgres;
 import io.wearflow.schemas.sessions.Session;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Objects;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -20,29 +19,17 @@ public final class SessionTableSink implements Sink<Session> {
 
   private static final long serialVersionUID = 1L;
 
-  private final PostgresConfig postgres;
-  private final int maxBufferedRows;
-  private final Duration flushInterval;
+  private final TableSinkSettings settings;
 
   public SessionTableSink(PostgresConfig postgres, int maxBufferedRows, Duration flushInterval) {
-    this.postgres = Objects.requireNonNull(postgres, "postgres");
-    if (maxBufferedRows < 1) {
-      throw new IllegalArgumentException("maxBufferedRows must be at least 1: " + maxBufferedRows);
-    }
-    if (flushInterval == null || flushInterval.isNegative() || flushInterval.isZero()) {
-      throw new IllegalArgumentException("flushInterval must be positive: " + flushInterval);
-    }
-    this.maxBufferedRows = maxBufferedRows;
-    this.flushInterval = flushInterval;
+    this.settings = new TableSinkSettings(postgres, maxBufferedRows, flushInterval);
   }
 
   @Override
   public SinkWriter<Session> createWriter(WriterInitContext context) throws IOException {
     return new BufferedTableWriter<>(
         "sessions",
-        postgres,
-        maxBufferedRows,
-        flushInterval.toMillis(),
+        settings,
         context.getProcessingTimeService(),
         context.metricGroup().getNumRecordsSendCounter(),
         SessionTableSink::key,

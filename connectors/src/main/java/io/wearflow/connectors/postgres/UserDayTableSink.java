@@ -4,7 +4,6 @@ import io.wearflow.schemas.actigraphy.UserDay;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Objects;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -22,29 +21,17 @@ public final class UserDayTableSink implements Sink<UserDay> {
 
   private static final long serialVersionUID = 1L;
 
-  private final PostgresConfig postgres;
-  private final int maxBufferedRows;
-  private final Duration flushInterval;
+  private final TableSinkSettings settings;
 
   public UserDayTableSink(PostgresConfig postgres, int maxBufferedRows, Duration flushInterval) {
-    this.postgres = Objects.requireNonNull(postgres, "postgres");
-    if (maxBufferedRows < 1) {
-      throw new IllegalArgumentException("maxBufferedRows must be at least 1: " + maxBufferedRows);
-    }
-    if (flushInterval == null || flushInterval.isNegative() || flushInterval.isZero()) {
-      throw new IllegalArgumentException("flushInterval must be positive: " + flushInterval);
-    }
-    this.maxBufferedRows = maxBufferedRows;
-    this.flushInterval = flushInterval;
+    this.settings = new TableSinkSettings(postgres, maxBufferedRows, flushInterval);
   }
 
   @Override
   public SinkWriter<UserDay> createWriter(WriterInitContext context) throws IOException {
     return new BufferedTableWriter<>(
         "user_day",
-        postgres,
-        maxBufferedRows,
-        flushInterval.toMillis(),
+        settings,
         context.getProcessingTimeService(),
         context.metricGroup().getNumRecordsSendCounter(),
         day -> new Key(day.getUserId(), day.getLocalDate()),
