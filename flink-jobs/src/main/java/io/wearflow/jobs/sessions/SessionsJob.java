@@ -7,24 +7,22 @@ import io.wearflow.connectors.kafka.RawRecord;
 import io.wearflow.connectors.postgres.PostgresConfig;
 import io.wearflow.connectors.postgres.SessionTableSink;
 import io.wearflow.connectors.registry.SchemaRegistryConfig;
+import io.wearflow.jobs.JobOptions;
 import io.wearflow.schemas.Topics;
 import io.wearflow.schemas.common.DeadLetter;
 import io.wearflow.schemas.sessions.Session;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.function.Supplier;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
-import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.util.ParameterTool;
 
 /**
  * The sessions job: session upserts from Kafka, decoded (unreadable records to dead letters),
@@ -82,35 +80,33 @@ public final class SessionsJob {
    * @throws IllegalArgumentException naming the option key when a value is invalid
    */
   public static SessionsJob fromConfiguration(Configuration config) {
-    String bootstrapServers =
-        SessionsJobOptions.text(config, SessionsJobOptions.KAFKA_BOOTSTRAP_SERVERS);
-    String registryUrl = SessionsJobOptions.text(config, SessionsJobOptions.SCHEMA_REGISTRY_URL);
+    String bootstrapServers = JobOptions.text(config, SessionsJobOptions.KAFKA_BOOTSTRAP_SERVERS);
+    String registryUrl = JobOptions.text(config, SessionsJobOptions.SCHEMA_REGISTRY_URL);
     SchemaRegistryConfig registry =
-        named(SessionsJobOptions.SCHEMA_REGISTRY_URL, () -> SchemaRegistryConfig.of(registryUrl));
-    String jdbcUrl = SessionsJobOptions.text(config, SessionsJobOptions.JDBC_URL);
-    String jdbcUser = SessionsJobOptions.text(config, SessionsJobOptions.JDBC_USER);
+        JobOptions.named(
+            SessionsJobOptions.SCHEMA_REGISTRY_URL, () -> SchemaRegistryConfig.of(registryUrl));
+    String jdbcUrl = JobOptions.text(config, SessionsJobOptions.JDBC_URL);
+    String jdbcUser = JobOptions.text(config, SessionsJobOptions.JDBC_USER);
     PostgresConfig postgres =
-        named(
+        JobOptions.named(
             SessionsJobOptions.JDBC_URL,
             () ->
                 new PostgresConfig(
                     jdbcUrl, jdbcUser, config.get(SessionsJobOptions.JDBC_PASSWORD)));
-    String topic = SessionsJobOptions.text(config, SessionsJobOptions.SESSIONS_TOPIC);
+    String topic = JobOptions.text(config, SessionsJobOptions.SESSIONS_TOPIC);
     return new SessionsJob(
         KafkaSources.raw(
-            bootstrapServers,
-            topic,
-            SessionsJobOptions.text(config, SessionsJobOptions.CONSUMER_GROUP)),
+            bootstrapServers, topic, JobOptions.text(config, SessionsJobOptions.CONSUMER_GROUP)),
         topic,
         registry,
         new SessionTableSink(
             postgres,
-            SessionsJobOptions.positive(config, SessionsJobOptions.SINK_MAX_BUFFERED_ROWS),
-            SessionsJobOptions.positiveDuration(config, SessionsJobOptions.SINK_FLUSH_INTERVAL)),
+            JobOptions.positive(config, SessionsJobOptions.SINK_MAX_BUFFERED_ROWS),
+            JobOptions.positiveDuration(config, SessionsJobOptions.SINK_FLUSH_INTERVAL)),
         KafkaSinks.avro(
             bootstrapServers,
             Topics.DEAD_LETTERS.withName(
-                SessionsJobOptions.text(config, SessionsJobOptions.DEAD_LETTERS_TOPIC)),
+                JobOptions.text(config, SessionsJobOptions.DEAD_LETTERS_TOPIC)),
             registry,
             DeadLetter::getJob,
             DeliveryGuarantee.AT_LEAST_ONCE,
@@ -164,15 +160,6 @@ public final class SessionsJob {
     rejected.sinkTo(deadLetters).name(DEAD_LETTER_SINK).uid(DEAD_LETTER_SINK);
   }
 
-  /** Builds a connector setting, naming {@code option} when it refuses the value. */
-  private static <T> T named(ConfigOption<?> option, Supplier<T> build) {
-    try {
-      return build.get();
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(option.key() + ": " + e.getMessage(), e);
-    }
-  }
-
   /**
    * Runs the job on a cluster. Options ({@link SessionsJobOptions}) come from the Flink
    * configuration and from program arguments ({@code --wearflow.kafka.bootstrap-servers
@@ -181,14 +168,8 @@ public final class SessionsJob {
    * execution.checkpointing.interval}.
    */
   public static void main(String[] args) throws Exception {
-    Configuration arguments = Configuration.fromMap(ParameterTool.fromArgs(args).toMap());
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(arguments);
-    if (!env.getCheckpointConfig().isCheckpointingEnabled()) {
-      env.enableCheckpointing(DEFAULT_CHECKPOINT_INTERVAL.toMillis());
-    }
-    Configuration config = Configuration.fromMap(env.getConfiguration().toMap());
-    config.addAll(arguments);
-    fromConfiguration(config).addTo(env);
-    env.execute(NAME);
+    JobOptions.ClusterRun run = JobOptions.forCluster(args, DEFAULT_CHECKPOINT_INTERVAL);
+    fromConfiguration(run.config()).addTo(run.env());
+    run.env().execute(NAME);
   }
 }

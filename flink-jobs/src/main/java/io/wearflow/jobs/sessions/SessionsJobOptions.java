@@ -6,7 +6,6 @@ import io.wearflow.jobs.userday.UserDayJobOptions;
 import io.wearflow.schemas.Topics;
 import java.time.Duration;
 import org.apache.flink.configuration.ConfigOption;
-import org.apache.flink.configuration.ReadableConfig;
 
 /**
  * The settings of the sessions job in cluster mode, read by {@link
@@ -63,31 +62,4 @@ public final class SessionsJobOptions {
                   + " visible to GET /fitness/v1/users/me/sessions).");
 
   private SessionsJobOptions() {}
-
-  /** The value of {@code option}, which must not be blank. */
-  static String text(ReadableConfig config, ConfigOption<String> option) {
-    String value = config.get(option);
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(option.key() + " must not be blank");
-    }
-    return value.trim();
-  }
-
-  /** The value of {@code option}, which must be at least 1. */
-  static int positive(ReadableConfig config, ConfigOption<Integer> option) {
-    int value = config.get(option);
-    if (value < 1) {
-      throw new IllegalArgumentException(option.key() + " must be at least 1, not " + value);
-    }
-    return value;
-  }
-
-  /** The value of {@code option}, which must be longer than zero. */
-  static Duration positiveDuration(ReadableConfig config, ConfigOption<Duration> option) {
-    Duration value = config.get(option);
-    if (value.isZero() || value.isNegative()) {
-      throw new IllegalArgumentException(option.key() + " must be positive, not " + value);
-    }
-    return value;
-  }
 }

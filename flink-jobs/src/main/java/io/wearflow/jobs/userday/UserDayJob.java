@@ -9,25 +9,23 @@ import io.wearflow.connectors.parquet.PublishedUserDay;
 import io.wearflow.connectors.postgres.PostgresConfig;
 import io.wearflow.connectors.postgres.UserDayTableSink;
 import io.wearflow.connectors.registry.SchemaRegistryConfig;
+import io.wearflow.jobs.JobOptions;
 import io.wearflow.schemas.Topics;
 import io.wearflow.schemas.actigraphy.UserDay;
 import io.wearflow.schemas.common.DeadLetter;
 import io.wearflow.schemas.samples.Sample;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.function.Supplier;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
-import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.util.ParameterTool;
 
 /**
  * The user-day job: samples from Kafka, decoded (unreadable records to dead letters), stamped with
@@ -131,44 +129,43 @@ public final class UserDayJob {
    * @throws IllegalArgumentException naming the option key when a value is invalid
    */
   public static UserDayJob fromConfiguration(Configuration config) {
-    String bootstrapServers =
-        UserDayJobOptions.text(config, UserDayJobOptions.KAFKA_BOOTSTRAP_SERVERS);
-    String registryUrl = UserDayJobOptions.text(config, UserDayJobOptions.SCHEMA_REGISTRY_URL);
+    String bootstrapServers = JobOptions.text(config, UserDayJobOptions.KAFKA_BOOTSTRAP_SERVERS);
+    String registryUrl = JobOptions.text(config, UserDayJobOptions.SCHEMA_REGISTRY_URL);
     SchemaRegistryConfig registry =
-        named(UserDayJobOptions.SCHEMA_REGISTRY_URL, () -> SchemaRegistryConfig.of(registryUrl));
-    String jdbcUrl = UserDayJobOptions.text(config, UserDayJobOptions.JDBC_URL);
-    String jdbcUser = UserDayJobOptions.text(config, UserDayJobOptions.JDBC_USER);
+        JobOptions.named(
+            UserDayJobOptions.SCHEMA_REGISTRY_URL, () -> SchemaRegistryConfig.of(registryUrl));
+    String jdbcUrl = JobOptions.text(config, UserDayJobOptions.JDBC_URL);
+    String jdbcUser = JobOptions.text(config, UserDayJobOptions.JDBC_USER);
     PostgresConfig postgres =
-        named(
+        JobOptions.named(
             UserDayJobOptions.JDBC_URL,
             () ->
                 new PostgresConfig(jdbcUrl, jdbcUser, config.get(UserDayJobOptions.JDBC_PASSWORD)));
-    String samplesTopic = UserDayJobOptions.text(config, UserDayJobOptions.SAMPLES_TOPIC);
+    String samplesTopic = JobOptions.text(config, UserDayJobOptions.SAMPLES_TOPIC);
     Sinks sinks =
         new Sinks(
             new UserDayTableSink(
                 postgres,
-                UserDayJobOptions.positive(config, UserDayJobOptions.SINK_MAX_BUFFERED_ROWS),
-                UserDayJobOptions.positiveDuration(config, UserDayJobOptions.SINK_FLUSH_INTERVAL)),
+                JobOptions.positive(config, UserDayJobOptions.SINK_MAX_BUFFERED_ROWS),
+                JobOptions.positiveDuration(config, UserDayJobOptions.SINK_FLUSH_INTERVAL)),
             ParquetSinks.userDaysByLocalDate(UserDayJobOptions.exportUri(config, "user_days")),
             ParquetSinks.samplesByLocalDate(UserDayJobOptions.exportUri(config, "samples")),
             KafkaSinks.avro(
                 bootstrapServers,
                 Topics.DEAD_LETTERS.withName(
-                    UserDayJobOptions.text(config, UserDayJobOptions.DEAD_LETTERS_TOPIC)),
+                    JobOptions.text(config, UserDayJobOptions.DEAD_LETTERS_TOPIC)),
                 registry,
                 DeadLetter::getJob,
                 DeliveryGuarantee.AT_LEAST_ONCE,
                 NAME + "-dead-letters"));
     Settings settings =
         new Settings(
-            samplesTopic,
-            UserDayJobOptions.positiveDuration(config, UserDayJobOptions.EMIT_INTERVAL));
+            samplesTopic, JobOptions.positiveDuration(config, UserDayJobOptions.EMIT_INTERVAL));
     return new UserDayJob(
         KafkaSources.raw(
             bootstrapServers,
             samplesTopic,
-            UserDayJobOptions.text(config, UserDayJobOptions.CONSUMER_GROUP)),
+            JobOptions.text(config, UserDayJobOptions.CONSUMER_GROUP)),
         registry,
         sinks,
         settings);
@@ -255,15 +252,6 @@ public final class UserDayJob {
     rejected.sinkTo(sinks.deadLetters()).name(DEAD_LETTER_SINK).uid(DEAD_LETTER_SINK);
   }
 
-  /** Builds a connector setting, naming {@code option} when it refuses the value. */
-  private static <T> T named(ConfigOption<?> option, Supplier<T> build) {
-    try {
-      return build.get();
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(option.key() + ": " + e.getMessage(), e);
-    }
-  }
-
   /**
    * Runs the job on a cluster. Options ({@link UserDayJobOptions}) come from the Flink
    * configuration and from program arguments ({@code --wearflow.kafka.bootstrap-servers
@@ -271,14 +259,8 @@ public final class UserDayJob {
    * every minute when the cluster does not set {@code execution.checkpointing.interval}.
    */
   public static void main(String[] args) throws Exception {
-    Configuration arguments = Configuration.fromMap(ParameterTool.fromArgs(args).toMap());
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(arguments);
-    if (!env.getCheckpointConfig().isCheckpointingEnabled()) {
-      env.enableCheckpointing(DEFAULT_CHECKPOINT_INTERVAL.toMillis());
-    }
-    Configuration config = Configuration.fromMap(env.getConfiguration().toMap());
-    config.addAll(arguments);
-    fromConfiguration(config).addTo(env);
-    env.execute(NAME);
+    JobOptions.ClusterRun run = JobOptions.forCluster(args, DEFAULT_CHECKPOINT_INTERVAL);
+    fromConfiguration(run.config()).addTo(run.env());
+    run.env().execute(NAME);
   }
 }

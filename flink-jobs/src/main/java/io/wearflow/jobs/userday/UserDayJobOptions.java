@@ -2,6 +2,7 @@ package io.wearflow.jobs.userday;
 
 import static org.apache.flink.configuration.ConfigOptions.key;
 
+import io.wearflow.jobs.JobOptions;
 import io.wearflow.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -101,36 +102,9 @@ public final class UserDayJobOptions {
 
   private UserDayJobOptions() {}
 
-  /** The value of {@code option}, which must not be blank. */
-  static String text(ReadableConfig config, ConfigOption<String> option) {
-    String value = config.get(option);
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(option.key() + " must not be blank");
-    }
-    return value.trim();
-  }
-
-  /** The value of {@code option}, which must be at least 1. */
-  static int positive(ReadableConfig config, ConfigOption<Integer> option) {
-    int value = config.get(option);
-    if (value < 1) {
-      throw new IllegalArgumentException(option.key() + " must be at least 1, not " + value);
-    }
-    return value;
-  }
-
-  /** The value of {@code option}, which must be longer than zero. */
-  static Duration positiveDuration(ReadableConfig config, ConfigOption<Duration> option) {
-    Duration value = config.get(option);
-    if (value.isZero() || value.isNegative()) {
-      throw new IllegalArgumentException(option.key() + " must be positive, not " + value);
-    }
-    return value;
-  }
-
   /** The URI of {@code dataset} under {@link #EXPORTS_BASE_DIR}. */
   static String exportUri(ReadableConfig config, String dataset) {
-    String base = text(config, EXPORTS_BASE_DIR);
+    String base = JobOptions.text(config, EXPORTS_BASE_DIR);
     if (!URI_SCHEME.matcher(base).matches()) {
       base = Path.of(base).toAbsolutePath().normalize().toUri().toString();
     }
