@@ -93,13 +93,26 @@ public final class KafkaSamplePublisher implements SamplePublisher, AutoCloseabl
     } catch (RuntimeException e) {
       throw new KafkaUnavailableException("cannot serialize samples: " + e.getMessage(), e);
     }
+    sendAll(producer, records, deadline, publishTimeout);
+  }
+
+  /**
+   * Sends the records and waits until Kafka acknowledged every one, at most until {@code
+   * deadlineNanos} ({@link System#nanoTime()}); any failure, including the deadline passing, is a
+   * {@link KafkaUnavailableException}. Shared by the edge's publishers.
+   */
+  public static void sendAll(
+      Producer<String, byte[]> producer,
+      List<ProducerRecord<String, byte[]>> records,
+      long deadlineNanos,
+      Duration publishTimeout) {
     List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
     try {
       for (ProducerRecord<String, byte[]> record : records) {
         acks.add(producer.send(record));
       }
       for (Future<RecordMetadata> ack : acks) {
-        ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        ack.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

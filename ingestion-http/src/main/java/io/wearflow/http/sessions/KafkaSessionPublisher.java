@@ -5,11 +5,9 @@ import io.wearflow.http.samples.KafkaSamplePublisher;
 import io.wearflow.http.samples.KafkaUnavailableException;
 import io.wearflow.schemas.sessions.Session;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -73,24 +71,11 @@ public final class KafkaSessionPublisher implements SessionPublisher, AutoClosea
     } catch (RuntimeException e) {
       throw new KafkaUnavailableException("cannot serialize the session: " + e.getMessage(), e);
     }
-    try {
-      producer
-          .send(new ProducerRecord<>(topic, key(session), value))
-          .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new KafkaUnavailableException("interrupted while waiting for Kafka", e);
-    } catch (ExecutionException e) {
-      throw new KafkaUnavailableException(
-          "Kafka refused the session: " + e.getCause(), e.getCause());
-    } catch (TimeoutException e) {
-      throw new KafkaUnavailableException(
-          "Kafka did not acknowledge within " + publishTimeout.toMillis() + " ms", e);
-    } catch (RuntimeException e) {
-      // send() throws org.apache.kafka.common.errors.TimeoutException when metadata or buffer
-      // space is not available within max.block.ms, and KafkaException when the producer failed.
-      throw new KafkaUnavailableException("Kafka is unavailable: " + e.getMessage(), e);
-    }
+    KafkaSamplePublisher.sendAll(
+        producer,
+        List.of(new ProducerRecord<>(topic, key(session), value)),
+        deadline,
+        publishTimeout);
   }
 
   @Override
