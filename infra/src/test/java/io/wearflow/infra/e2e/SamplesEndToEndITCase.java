@@ -356,14 +356,13 @@ class SamplesEndToEndITCase {
     @MethodSource("io.wearflow.infra.e2e.SamplesEndToEndITCase#badRequests")
     void badRequestIsRefusedWithAProblemNamingTheField(BadRequest bad) throws Exception {
       String validToken = athlete.token();
+      String authorization = bad.authorization().apply(validToken);
       HttpResponse<String> response =
-          api.post(
-              WearflowApi.SAMPLES,
-              bad.contentType(),
-              bad.authorization().apply(validToken),
-              bad.body());
+          api.post(WearflowApi.SAMPLES, bad.contentType(), authorization, bad.body());
 
-      assertThat(response.statusCode()).as(response.body()).isEqualTo(bad.status());
+      assertThat(response.statusCode())
+          .as("%s (Authorization %s, valid token %s)", response.body(), authorization, validToken)
+          .isEqualTo(bad.status());
       assertThat(response.headers().firstValue("Content-Type"))
           .hasValue("application/problem+json");
       JsonNode problem = WearflowApi.parse(response.body());
