@@ -3,6 +3,9 @@ package io.wearflow.schemas;
 import io.wearflow.schemas.common.DeadLetter;
 import io.wearflow.schemas.samples.Sample;
 import io.wearflow.schemas.sessions.Session;
+import io.wearflow.schemas.timeframes.TimeframeComputedData;
+import io.wearflow.schemas.timeframes.TimeframeDefinition;
+import io.wearflow.schemas.tracking.TrackingFrame;
 import java.util.List;
 
 /** The catalogue of wearflow's topics: one place pairs each topic with its key and value type. */
@@ -18,12 +21,28 @@ public final class Topics {
   public static final Topic<Session> SESSIONS =
       new Topic<>("sessions", "user id/session id", Session.class, true);
 
+  /** Live tracking frames, keyed by device id so that a device's frames stay in order. */
+  public static final Topic<TrackingFrame> TRACKING =
+      new Topic<>("tracking", "device id", TrackingFrame.class);
+
+  /**
+   * Timeframe definitions from the control plane's outbox, keyed by timeframe id; compacted, and a
+   * deleted timeframe is a tombstone (null value).
+   */
+  public static final Topic<TimeframeDefinition> TIMEFRAMES =
+      new Topic<>("timeframes", "timeframe id", TimeframeDefinition.class, true);
+
+  /** Live computed-data snapshots of timeframes, keyed by timeframe id. */
+  public static final Topic<TimeframeComputedData> COMPUTED_DATA =
+      new Topic<>("computed-data", "timeframe id", TimeframeComputedData.class);
+
   /** Records a job could not read, with the reason. Keyed by the failing job's name. */
   public static final Topic<DeadLetter> DEAD_LETTERS =
       new Topic<>("dead-letters", "job name", DeadLetter.class);
 
   /** Every topic, in the order the local stack creates them. */
-  public static final List<Topic<?>> ALL = List.of(SAMPLES, SESSIONS, DEAD_LETTERS);
+  public static final List<Topic<?>> ALL =
+      List.of(SAMPLES, SESSIONS, TRACKING, TIMEFRAMES, COMPUTED_DATA, DEAD_LETTERS);
 
   private Topics() {}
 }
