@@ -11,6 +11,7 @@ import io.wearflow.http.auth.Access;
 import io.wearflow.http.auth.BearerAuthenticator;
 import io.wearflow.http.auth.TokenHandler;
 import io.wearflow.http.controlplane.ControlPlaneRoutes;
+import io.wearflow.http.idempotency.IdempotencyFilter;
 import io.wearflow.http.json.JsonBodyParser;
 import io.wearflow.http.json.JsonRequestReader;
 import io.wearflow.http.json.JsonSupport;
@@ -60,6 +61,9 @@ public final class HttpApp {
     JsonRequestReader reader = new JsonRequestReader(new JsonBodyParser(mapper), maxRequestBytes);
 
     BearerAuthenticator authenticator = new BearerAuthenticator(deps.tokens(), deps.accounts());
+    IdempotencyFilter idempotency =
+        new IdempotencyFilter(
+            deps.idempotencyKeys(), reader, deps.clock(), IdempotencyFilter.DEFAULT_RETENTION);
     AthleteHandlers athletes =
         new AthleteHandlers(
             reader,
@@ -97,6 +101,8 @@ public final class HttpApp {
           config.router.mount(
               router -> {
                 router.beforeMatched(authenticator::authenticate);
+                router.beforeMatched(idempotency::before);
+                router.afterMatched(idempotency::after);
                 router.get("/health", HttpApp::health, Access.PUBLIC);
                 router.post("/v1/athletes/", athletes::register, Access.PUBLIC);
                 router.post("/api/v1/auth/token", tokens::issue, Access.PUBLIC);

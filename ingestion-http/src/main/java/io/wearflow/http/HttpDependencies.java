@@ -1,6 +1,7 @@
 package io.wearflow.http;
 
 import io.wearflow.connectors.postgres.AccountStore;
+import io.wearflow.connectors.postgres.IdempotencyStore;
 import io.wearflow.connectors.postgres.TimeZoneStore;
 import io.wearflow.connectors.postgres.UserDayQueries;
 import io.wearflow.http.actigraphy.UserDays;
@@ -8,6 +9,8 @@ import io.wearflow.http.auth.Accounts;
 import io.wearflow.http.auth.PasswordHasher;
 import io.wearflow.http.auth.TokenService;
 import io.wearflow.http.controlplane.ControlPlane;
+import io.wearflow.http.idempotency.IdempotencyKeys;
+import io.wearflow.http.idempotency.InMemoryIdempotencyKeys;
 import io.wearflow.http.samples.SamplePublisher;
 import io.wearflow.http.sessions.SessionPublisher;
 import io.wearflow.http.sessions.Sessions;
@@ -32,6 +35,7 @@ import javax.sql.DataSource;
  * @param sessionPublisher where accepted sessions go (Kafka in production)
  * @param sessions session reads (the sessions table in production)
  * @param controlPlane the control plane's stores (permissions, JSON schemas)
+ * @param idempotencyKeys where Idempotency-Key records are kept (PostgreSQL in production)
  */
 public record HttpDependencies(
     Accounts accounts,
@@ -44,7 +48,8 @@ public record HttpDependencies(
     HttpConfig config,
     SessionPublisher sessionPublisher,
     Sessions sessions,
-    ControlPlane controlPlane) {
+    ControlPlane controlPlane,
+    IdempotencyKeys idempotencyKeys) {
 
   public HttpDependencies {
     Objects.requireNonNull(accounts, "accounts");
@@ -58,6 +63,7 @@ public record HttpDependencies(
     Objects.requireNonNull(sessionPublisher, "sessionPublisher");
     Objects.requireNonNull(sessions, "sessions");
     Objects.requireNonNull(controlPlane, "controlPlane");
+    Objects.requireNonNull(idempotencyKeys, "idempotencyKeys");
   }
 
   /**
@@ -86,7 +92,8 @@ public record HttpDependencies(
         config,
         sessionPublisher,
         sessions,
-        ControlPlane.unavailable());
+        ControlPlane.unavailable(),
+        new InMemoryIdempotencyKeys());
   }
 
   /**
@@ -113,7 +120,8 @@ public record HttpDependencies(
         config,
         SessionPublisher.unavailable(),
         Sessions.unavailable(),
-        ControlPlane.unavailable());
+        ControlPlane.unavailable(),
+        new InMemoryIdempotencyKeys());
   }
 
   /**
@@ -132,7 +140,8 @@ public record HttpDependencies(
         config,
         sessionPublisher,
         sessions,
-        controlPlane);
+        controlPlane,
+        idempotencyKeys);
   }
 
   /**
@@ -152,7 +161,8 @@ public record HttpDependencies(
         config,
         sessionPublisher,
         sessions,
-        controlPlane);
+        controlPlane,
+        idempotencyKeys);
   }
 
   /**
@@ -175,6 +185,24 @@ public record HttpDependencies(
             new PasswordHasher(config.auth().bcryptCost()),
             clock,
             config)
-        .withControlPlane(ControlPlane.of(dataSource));
+        .withControlPlane(ControlPlane.of(dataSource))
+        .withIdempotencyKeys(IdempotencyKeys.of(new IdempotencyStore(dataSource)));
+  }
+
+  /** The same dependencies with another idempotency-key store. */
+  public HttpDependencies withIdempotencyKeys(IdempotencyKeys idempotencyKeys) {
+    return new HttpDependencies(
+        accounts,
+        userDays,
+        timeZones,
+        samplePublisher,
+        tokens,
+        passwords,
+        clock,
+        config,
+        sessionPublisher,
+        sessions,
+        controlPlane,
+        idempotencyKeys);
   }
 }

@@ -18,6 +18,7 @@ import java.util.Locale;
 public final class JsonRequestReader {
 
   private static final String JSON = "application/json";
+  private static final String BODY = "wearflow.body";
 
   private final JsonBodyParser parser;
   private final long maxBytes;
@@ -33,7 +34,23 @@ public final class JsonRequestReader {
     if (declared > maxBytes) {
       throw ApiException.payloadTooLarge(maxBytes);
     }
-    return parser.parse(readLimited(ctx.bodyInputStream()));
+    return parser.parse(body(ctx));
+  }
+
+  /**
+   * The request body, read once within the size limit (413 beyond it) and kept for later readers of
+   * the same request (the idempotency check reads it before the handler).
+   */
+  public byte[] body(Context ctx) {
+    byte[] body = ctx.attribute(BODY);
+    if (body == null) {
+      if (ctx.contentLength() > maxBytes) {
+        throw ApiException.payloadTooLarge(maxBytes);
+      }
+      body = readLimited(ctx.bodyInputStream());
+      ctx.attribute(BODY, body);
+    }
+    return body;
   }
 
   static void requireJsonContentType(String contentType) {

@@ -14,6 +14,7 @@ public enum ProblemType {
   NOT_FOUND("not-found", "Not found"),
   METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed"),
   CONFLICT("conflict", "Conflict"),
+  IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency key reused"),
   PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large"),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type"),
   SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable"),
