@@ -4,10 +4,12 @@ import io.javalin.router.JavalinDefaultRouting;
 import io.wearflow.http.auth.Access;
 import io.wearflow.http.auth.Accounts;
 import io.wearflow.http.json.JsonRequestReader;
+import io.wearflow.http.matches.MatchRoutes;
 import java.time.Clock;
 
 /**
- * Registers every control-plane route (see {@link PermissionHandlers}, {@link JsonSchemaHandlers}).
+ * Registers every control-plane route (see {@link PermissionHandlers}, {@link JsonSchemaHandlers},
+ * {@link MatchRoutes}).
  */
 public final class ControlPlaneRoutes {
 
@@ -31,5 +33,17 @@ public final class ControlPlaneRoutes {
     JsonSchemaHandlers schemas = new JsonSchemaHandlers(controlPlane.jsonSchemas(), policy);
     router.get(JsonSchemaHandlers.LIST_PATH, schemas::list, Access.AUTHENTICATED);
     router.get(JsonSchemaHandlers.ITEM_PATH, schemas::get, Access.AUTHENTICATED);
+
+    MatchRoutes.register(
+        router,
+        reader,
+        new MatchRoutes.Stores(
+            controlPlane.activities(),
+            controlPlane.timeframes(),
+            controlPlane.computedData(),
+            controlPlane.jsonSchemas(),
+            controlPlane.permissions()),
+        accounts,
+        policy);
   }
 }

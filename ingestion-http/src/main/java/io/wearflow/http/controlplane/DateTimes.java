@@ -13,7 +13,7 @@ import java.time.format.ResolverStyle;
  * {@code ...Z}); fractions of seconds allowed. A date-time without offset is refused: it names no
  * instant.
  */
-final class DateTimes {
+public final class DateTimes {
 
   private static final DateTimeFormatter FORMAT =
       new DateTimeFormatterBuilder()
@@ -30,7 +30,7 @@ final class DateTimes {
   private DateTimes() {}
 
   /** The instant, or null when {@code text} is not a date-time with offset. */
-  static Instant parse(String text) {
+  public static Instant parse(String text) {
     try {
       return OffsetDateTime.parse(text, FORMAT).toInstant();
     } catch (DateTimeParseException e) {

@@ -4,11 +4,11 @@ import io.javalin.http.Context;
 import io.wearflow.http.problem.ApiException;
 
 /** Reads numeric ids from paths: anything but a positive integer names no resource (404). */
-final class PathIds {
+public final class PathIds {
 
   private PathIds() {}
 
-  static long id(Context ctx, String parameter, String what) {
+  public static long id(Context ctx, String parameter, String what) {
     String value = ctx.pathParam(parameter);
     if (value.matches("[0-9]{1,18}")) {
       long id = Long.parseLong(value);

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /** The first value of each query parameter of a request. */
-final class QueryParameters {
+public final class QueryParameters {
 
   private QueryParameters() {}
 
-  static Map<String, String> of(Context ctx) {
+  public static Map<String, String> of(Context ctx) {
     Map<String, String> first = new HashMap<>();
     for (Map.Entry<String, List<String>> entry : ctx.queryParamMap().entrySet()) {
       if (!entry.getValue().isEmpty()) {

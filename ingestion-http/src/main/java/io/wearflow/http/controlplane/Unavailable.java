@@ -4,11 +4,11 @@ import io.wearflow.connectors.postgres.StoreException;
 import java.lang.reflect.Proxy;
 
 /** Ports of a wiring without a database: every call fails as an unavailable database (503). */
-final class Unavailable {
+public final class Unavailable {
 
   private Unavailable() {}
 
-  static <T> T proxy(Class<T> port, String what) {
+  public static <T> T proxy(Class<T> port, String what) {
     Object proxy =
         Proxy.newProxyInstance(
             port.getClassLoader(),
