@@ -5,12 +5,16 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import io.wearflow.http.actigraphy.ActigraphyHandlers;
+import io.wearflow.http.athletes.AthleteAccountHandlers;
 import io.wearflow.http.athletes.AthleteHandlers;
 import io.wearflow.http.athletes.AthleteRegistrationValidator;
+import io.wearflow.http.athletes.ManagerHandlers;
 import io.wearflow.http.auth.Access;
 import io.wearflow.http.auth.BearerAuthenticator;
 import io.wearflow.http.auth.TokenHandler;
+import io.wearflow.http.controlplane.AthleteAccess;
 import io.wearflow.http.controlplane.ControlPlaneRoutes;
+import io.wearflow.http.controlplane.PermissionPolicy;
 import io.wearflow.http.idempotency.IdempotencyFilter;
 import io.wearflow.http.json.JsonBodyParser;
 import io.wearflow.http.json.JsonRequestReader;
@@ -24,6 +28,7 @@ import io.wearflow.http.timeseries.ActivityTimeSeriesRecordMapper;
 import io.wearflow.http.timeseries.ActivityTimeSeriesValidator;
 import io.wearflow.http.timezone.TimeZoneHandlers;
 import io.wearflow.http.timezone.TimeZoneRequestValidator;
+import io.wearflow.http.webhooks.WebhookHandlers;
 import java.util.Map;
 
 /**
@@ -35,6 +40,12 @@ import java.util.Map;
  * <pre>
  * GET  /health                        public   200 {"status": "ok"}
  * POST /v1/athletes/                  public   201 athlete (AthleteView)
+ * GET  /v1/athletes/, POST /v1/athletes/managed/, GET /v1/athletes/by-external-id/,
+ * GET|PUT|DELETE /v1/athletes/{athlete}/, PUT /v1/athletes/{athlete}/password/
+ *                                     token    athletes (see AthleteAccountHandlers)
+ * POST|GET /v1/managers/, GET /v1/managers/me/  token  managers (see ManagerHandlers)
+ * GET|POST|PUT|DELETE /v1/activities/{activity}/webhooks/[{webhook}/[deliveries/]]
+ *                                     token    webhooks (see WebhookHandlers)
  * POST /api/v1/auth/token             public   200 {"access_token", "token_type", "expires_in"}
  * GET  /api/v1/me/timezone            token    200 TimeZoneResponse
  * PUT  /api/v1/me/timezone            token    200 TimeZoneResponse
@@ -71,6 +82,18 @@ public final class HttpApp {
             deps.accounts(),
             deps.passwords(),
             mapper);
+    AthleteRegistrationValidator athleteValidator = new AthleteRegistrationValidator(deps.clock());
+    AthleteAccountHandlers athleteAccounts =
+        new AthleteAccountHandlers(
+            reader,
+            athleteValidator,
+            deps.accounts(),
+            new AthleteAccess(new PermissionPolicy(), deps.controlPlane().permissions()),
+            deps.passwords(),
+            mapper,
+            deps.clock());
+    ManagerHandlers managers =
+        new ManagerHandlers(reader, athleteValidator, deps.accounts(), deps.passwords());
     TokenHandler tokens =
         new TokenHandler(reader, deps.accounts(), deps.passwords(), deps.tokens());
     TimeZoneHandlers timeZones =
@@ -105,6 +128,35 @@ public final class HttpApp {
                 router.afterMatched(idempotency::after);
                 router.get("/health", HttpApp::health, Access.PUBLIC);
                 router.post("/v1/athletes/", athletes::register, Access.PUBLIC);
+                // Fixed paths before /v1/athletes/{athlete}/, which would match them too.
+                router.get(
+                    AthleteAccountHandlers.LIST_PATH, athleteAccounts::list, Access.AUTHENTICATED);
+                router.post(
+                    AthleteAccountHandlers.MANAGED_PATH,
+                    athleteAccounts::createManaged,
+                    Access.AUTHENTICATED);
+                router.get(
+                    AthleteAccountHandlers.BY_EXTERNAL_ID_PATH,
+                    athleteAccounts::byExternalId,
+                    Access.AUTHENTICATED);
+                router.get(
+                    AthleteAccountHandlers.ITEM_PATH, athleteAccounts::get, Access.AUTHENTICATED);
+                router.put(
+                    AthleteAccountHandlers.ITEM_PATH,
+                    athleteAccounts::update,
+                    Access.AUTHENTICATED);
+                router.delete(
+                    AthleteAccountHandlers.ITEM_PATH,
+                    athleteAccounts::delete,
+                    Access.AUTHENTICATED);
+                router.put(
+                    AthleteAccountHandlers.PASSWORD_PATH,
+                    athleteAccounts::changePassword,
+                    Access.AUTHENTICATED);
+                router.post(ManagerHandlers.LIST_PATH, managers::create, Access.AUTHENTICATED);
+                router.get(ManagerHandlers.LIST_PATH, managers::list, Access.AUTHENTICATED);
+                router.get(ManagerHandlers.ME_PATH, managers::me, Access.AUTHENTICATED);
+                WebhookHandlers.register(router, reader, deps.webhooks());
                 router.post("/api/v1/auth/token", tokens::issue, Access.PUBLIC);
                 router.get("/api/v1/me/timezone", timeZones::get, Access.AUTHENTICATED);
                 router.put("/api/v1/me/timezone", timeZones::put, Access.AUTHENTICATED);

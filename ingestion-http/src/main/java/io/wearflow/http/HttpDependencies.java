@@ -4,6 +4,7 @@ import io.wearflow.connectors.postgres.AccountStore;
 import io.wearflow.connectors.postgres.IdempotencyStore;
 import io.wearflow.connectors.postgres.TimeZoneStore;
 import io.wearflow.connectors.postgres.UserDayQueries;
+import io.wearflow.connectors.postgres.WebhookStore;
 import io.wearflow.http.actigraphy.UserDays;
 import io.wearflow.http.auth.Accounts;
 import io.wearflow.http.auth.PasswordHasher;
@@ -15,6 +16,7 @@ import io.wearflow.http.samples.SamplePublisher;
 import io.wearflow.http.sessions.SessionPublisher;
 import io.wearflow.http.sessions.Sessions;
 import io.wearflow.http.timezone.TimeZones;
+import io.wearflow.http.webhooks.Webhooks;
 import java.time.Clock;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -34,7 +36,8 @@ import javax.sql.DataSource;
  * @param config edge settings
  * @param sessionPublisher where accepted sessions go (Kafka in production)
  * @param sessions session reads (the sessions table in production)
- * @param controlPlane the control plane's stores (permissions, JSON schemas)
+ * @param controlPlane the control plane's stores (permissions, JSON schemas, activities, ...)
+ * @param webhooks activities' webhooks and their delivery log
  * @param idempotencyKeys where Idempotency-Key records are kept (PostgreSQL in production)
  */
 public record HttpDependencies(
@@ -49,6 +52,7 @@ public record HttpDependencies(
     SessionPublisher sessionPublisher,
     Sessions sessions,
     ControlPlane controlPlane,
+    Webhooks webhooks,
     IdempotencyKeys idempotencyKeys) {
 
   public HttpDependencies {
@@ -63,42 +67,14 @@ public record HttpDependencies(
     Objects.requireNonNull(sessionPublisher, "sessionPublisher");
     Objects.requireNonNull(sessions, "sessions");
     Objects.requireNonNull(controlPlane, "controlPlane");
+    Objects.requireNonNull(webhooks, "webhooks");
     Objects.requireNonNull(idempotencyKeys, "idempotencyKeys");
   }
 
   /**
-   * Without a control plane: the {@code /v1/} permission and JSON-schema routes answer 503 until
-   * {@link #withControlPlane} supplies it.
-   */
-  public HttpDependencies(
-      Accounts accounts,
-      UserDays userDays,
-      TimeZones timeZones,
-      SamplePublisher samplePublisher,
-      TokenService tokens,
-      PasswordHasher passwords,
-      Clock clock,
-      HttpConfig config,
-      SessionPublisher sessionPublisher,
-      Sessions sessions) {
-    this(
-        accounts,
-        userDays,
-        timeZones,
-        samplePublisher,
-        tokens,
-        passwords,
-        clock,
-        config,
-        sessionPublisher,
-        sessions,
-        ControlPlane.unavailable(),
-        new InMemoryIdempotencyKeys());
-  }
-
-  /**
-   * Without sessions: PUT and GET of {@code /fitness/v1/users/me/sessions} answer 503 until {@link
-   * #withSessions} supplies them.
+   * The edge's core only: sessions, control-plane and webhook routes answer 503 until the withers
+   * supply them ({@link #withSessions}, {@link #withControlPlane}, {@link #withWebhooks}), and
+   * idempotency keys are kept in memory.
    */
   public HttpDependencies(
       Accounts accounts,
@@ -121,6 +97,7 @@ public record HttpDependencies(
         SessionPublisher.unavailable(),
         Sessions.unavailable(),
         ControlPlane.unavailable(),
+        Webhooks.unavailable(),
         new InMemoryIdempotencyKeys());
   }
 
@@ -129,46 +106,33 @@ public record HttpDependencies(
    * new SessionStore(dataSource)::list)}.
    */
   public HttpDependencies withSessions(SessionPublisher sessionPublisher, Sessions sessions) {
-    return new HttpDependencies(
-        accounts,
-        userDays,
-        timeZones,
-        samplePublisher,
-        tokens,
-        passwords,
-        clock,
-        config,
-        sessionPublisher,
-        sessions,
-        controlPlane,
-        idempotencyKeys);
+    return with(
+        b -> {
+          b.sessionPublisher = sessionPublisher;
+          b.sessions = sessions;
+        });
   }
 
-  /**
-   * The same dependencies with the control plane; in production {@code
-   * withControlPlane(ControlPlane.of(dataSource))} ({@link #of(DataSource, SamplePublisher, byte[],
-   * Clock, HttpConfig)} does it).
-   */
+  /** The same dependencies with the control plane ({@code ControlPlane.of(dataSource)}). */
   public HttpDependencies withControlPlane(ControlPlane controlPlane) {
-    return new HttpDependencies(
-        accounts,
-        userDays,
-        timeZones,
-        samplePublisher,
-        tokens,
-        passwords,
-        clock,
-        config,
-        sessionPublisher,
-        sessions,
-        controlPlane,
-        idempotencyKeys);
+    return with(b -> b.controlPlane = controlPlane);
+  }
+
+  /** The same dependencies with webhooks ({@code Webhooks.of(new WebhookStore(dataSource))}). */
+  public HttpDependencies withWebhooks(Webhooks webhooks) {
+    return with(b -> b.webhooks = webhooks);
+  }
+
+  /** The same dependencies with another idempotency-key store. */
+  public HttpDependencies withIdempotencyKeys(IdempotencyKeys idempotencyKeys) {
+    return with(b -> b.idempotencyKeys = idempotencyKeys);
   }
 
   /**
-   * The production wiring: every store on {@code dataSource} (the migrated wearflow database, the
-   * control plane's included), the Kafka publisher, and a token service and password hasher built
-   * from {@code config} with the given signing key (at least 32 bytes).
+   * The production wiring: every store on {@code dataSource} (the migrated wearflow database), the
+   * Kafka publisher, and a token service and password hasher built from {@code config} with the
+   * given signing key (at least 32 bytes). Sessions are added by the caller ({@link
+   * #withSessions}).
    */
   public static HttpDependencies of(
       DataSource dataSource,
@@ -186,23 +150,59 @@ public record HttpDependencies(
             clock,
             config)
         .withControlPlane(ControlPlane.of(dataSource))
+        .withWebhooks(Webhooks.of(new WebhookStore(dataSource)))
         .withIdempotencyKeys(IdempotencyKeys.of(new IdempotencyStore(dataSource)));
   }
 
-  /** The same dependencies with another idempotency-key store. */
-  public HttpDependencies withIdempotencyKeys(IdempotencyKeys idempotencyKeys) {
+  private HttpDependencies with(java.util.function.Consumer<Members> change) {
+    Members m = new Members(this);
+    change.accept(m);
     return new HttpDependencies(
-        accounts,
-        userDays,
-        timeZones,
-        samplePublisher,
-        tokens,
-        passwords,
-        clock,
-        config,
-        sessionPublisher,
-        sessions,
-        controlPlane,
-        idempotencyKeys);
+        m.accounts,
+        m.userDays,
+        m.timeZones,
+        m.samplePublisher,
+        m.tokens,
+        m.passwords,
+        m.clock,
+        m.config,
+        m.sessionPublisher,
+        m.sessions,
+        m.controlPlane,
+        m.webhooks,
+        m.idempotencyKeys);
+  }
+
+  /** A mutable copy of the members, so that each wither names only what it changes. */
+  private static final class Members {
+    Accounts accounts;
+    UserDays userDays;
+    TimeZones timeZones;
+    SamplePublisher samplePublisher;
+    TokenService tokens;
+    PasswordHasher passwords;
+    Clock clock;
+    HttpConfig config;
+    SessionPublisher sessionPublisher;
+    Sessions sessions;
+    ControlPlane controlPlane;
+    Webhooks webhooks;
+    IdempotencyKeys idempotencyKeys;
+
+    Members(HttpDependencies d) {
+      accounts = d.accounts;
+      userDays = d.userDays;
+      timeZones = d.timeZones;
+      samplePublisher = d.samplePublisher;
+      tokens = d.tokens;
+      passwords = d.passwords;
+      clock = d.clock;
+      config = d.config;
+      sessionPublisher = d.sessionPublisher;
+      sessions = d.sessions;
+      controlPlane = d.controlPlane;
+      webhooks = d.webhooks;
+      idempotencyKeys = d.idempotencyKeys;
+    }
   }
 }

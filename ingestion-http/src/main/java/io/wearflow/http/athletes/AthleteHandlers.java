@@ -1,6 +1,5 @@
 package io.wearflow.http.athletes;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -25,7 +24,7 @@ public final class AthleteHandlers {
   private final AthleteRegistrationValidator validator;
   private final Accounts accounts;
   private final PasswordHasher passwords;
-  private final ObjectMapper mapper;
+  private final AthleteJson json;
 
   public AthleteHandlers(
       JsonRequestReader reader,
@@ -37,7 +36,7 @@ public final class AthleteHandlers {
     this.validator = validator;
     this.accounts = accounts;
     this.passwords = passwords;
-    this.mapper = mapper;
+    this.json = new AthleteJson(mapper);
   }
 
   public void register(Context ctx) {
@@ -50,7 +49,7 @@ public final class AthleteHandlers {
             Role.ATHLETE,
             passwords.hash(registration.password()),
             null,
-            registration.profile() == null ? null : toJson(registration.profile()));
+            json.profileJson(registration.profile()));
     Account created;
     try {
       created = accounts.create(account);
@@ -64,28 +63,6 @@ public final class AthleteHandlers {
 
   /** The API view of a stored athlete account. */
   AthleteView view(Account account) {
-    AthleteProfile profile = AthleteProfile.EMPTY;
-    if (account.athleteProfileJson() != null) {
-      try {
-        profile = mapper.readValue(account.athleteProfileJson(), AthleteProfile.class);
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException("unreadable profile of account " + account.id(), e);
-      }
-    }
-    return new AthleteView(
-        account.id(),
-        account.username(),
-        account.externalId(),
-        account.email(),
-        account.managedBy(),
-        AthleteView.ProfileView.of(account.id(), profile));
-  }
-
-  private String toJson(AthleteProfile profile) {
-    try {
-      return mapper.writeValueAsString(profile);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write a profile", e);
-    }
+    return json.view(account);
   }
 }

@@ -29,7 +29,12 @@ import java.util.regex.Pattern;
  *       optional {@code YYYY-MM-DD} date not in the future.
  * </ul>
  *
- * Unknown members are ignored; JSON {@code null} counts as not sent.
+ * The same rules check the other athlete bodies: {@link #validateUpdate} (PUT by the athlete: the
+ * same without {@code password}), {@link #validateManaged} (a managed athlete: {@code external_id},
+ * {@code athlete_profile}, and {@code managed_by}, which when sent must be the caller's id) and
+ * {@link #validatePassword} ({@code password} alone).
+ *
+ * <p>Unknown members are ignored; JSON {@code null} counts as not sent.
  */
 public final class AthleteRegistrationValidator {
 
@@ -52,11 +57,70 @@ public final class AthleteRegistrationValidator {
   }
 
   public AthleteRegistration validate(JsonNode body) {
+    requireObject(body);
+    FieldErrors errors = new FieldErrors();
+    AthleteUpdate identity = identity(body, errors);
+    String password = password(body, errors);
+    errors.throwIfAny();
+    return new AthleteRegistration(
+        identity.username(), identity.email(), password, identity.externalId(), identity.profile());
+  }
+
+  /** A PUT of the athlete himself: registration's fields without the password. */
+  public AthleteUpdate validateUpdate(JsonNode body) {
+    requireObject(body);
+    FieldErrors errors = new FieldErrors();
+    AthleteUpdate update = identity(body, errors);
+    errors.throwIfAny();
+    return update;
+  }
+
+  /**
+   * A managed athlete's body (create, or update by its manager).
+   *
+   * @param managerId the caller, the only value {@code managed_by} may have
+   */
+  public ManagedAthleteRequest validateManaged(JsonNode body, long managerId) {
+    requireObject(body);
+    FieldErrors errors = new FieldErrors();
+    if (JsonFields.isSent(body, "managed_by")) {
+      JsonNode managedBy = body.get("managed_by");
+      if (!JsonFields.isInteger(managedBy)) {
+        errors.add("/managed_by", "must be an integer");
+      } else if (managedBy.decimalValue().compareTo(BigDecimal.valueOf(managerId)) != 0) {
+        errors.add("/managed_by", "must be your own id (" + managerId + ")");
+      }
+    }
+    String externalId = text(body, "external_id", "/external_id", errors);
+    AthleteProfile profile = profile(body, errors);
+    errors.throwIfAny();
+    return new ManagedAthleteRequest(externalId, profile);
+  }
+
+  /** A password change: {@code password} alone, the same rule as at registration. */
+  public String validatePassword(JsonNode body) {
+    requireObject(body);
+    FieldErrors errors = new FieldErrors();
+    String password = password(body, errors);
+    errors.throwIfAny();
+    return password;
+  }
+
+  private static void requireObject(JsonNode body) {
     if (body == null || !body.isObject()) {
       throw ValidationException.of("", "must be a JSON object");
     }
-    FieldErrors errors = new FieldErrors();
+  }
 
+  private static String password(JsonNode body, FieldErrors errors) {
+    String password = JsonFields.string(body, "password", "/password", true, errors);
+    if (password != null && password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
+      errors.add("/password", "must be at least " + MIN_PASSWORD_LENGTH + " characters long");
+    }
+    return password;
+  }
+
+  private AthleteUpdate identity(JsonNode body, FieldErrors errors) {
     String username = JsonFields.string(body, "username", "/username", true, errors);
     if (username != null) {
       int length = username.codePointCount(0, username.length());
@@ -72,16 +136,9 @@ public final class AthleteRegistrationValidator {
       errors.add("/email", "must be a valid email address");
     }
 
-    String password = JsonFields.string(body, "password", "/password", true, errors);
-    if (password != null && password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
-      errors.add("/password", "must be at least " + MIN_PASSWORD_LENGTH + " characters long");
-    }
-
     String externalId = text(body, "external_id", "/external_id", errors);
     AthleteProfile profile = profile(body, errors);
-
-    errors.throwIfAny();
-    return new AthleteRegistration(username, email, password, externalId, profile);
+    return new AthleteUpdate(username, email, externalId, profile);
   }
 
   private AthleteProfile profile(JsonNode body, FieldErrors errors) {
