@@ -15,6 +15,7 @@ import io.wearflow.http.auth.TokenHandler;
 import io.wearflow.http.controlplane.AthleteAccess;
 import io.wearflow.http.controlplane.ControlPlaneRoutes;
 import io.wearflow.http.controlplane.PermissionPolicy;
+import io.wearflow.http.devices.DeviceRoutes;
 import io.wearflow.http.idempotency.IdempotencyFilter;
 import io.wearflow.http.json.JsonBodyParser;
 import io.wearflow.http.json.JsonRequestReader;
@@ -58,6 +59,8 @@ import java.util.Map;
  * GET|POST|DELETE /v1/athletes/{athlete}/[managers/{manager}/]permissions/[{permission}/]
  *                                                  token  permissions (see PermissionHandlers)
  * GET  /v1/json-schemas/[{json_schema}/]           token  JSON schemas (see JsonSchemaHandlers)
+ * GET|POST /v1/devices/, GET|PUT|DELETE /v1/devices/{device}/, POST /v1/devices/{device}/frames
+ *                                                  token  devices, tracking (see DeviceRoutes)
  * </pre>
  *
  * The caller starts and stops the returned app ({@code app.start(port)}, {@code app.stop()}).
@@ -166,6 +169,8 @@ public final class HttpApp {
                 router.get("/api/0.1/actigraphy/{date}/", actigraphy::day, Access.AUTHENTICATED);
                 SessionHandlers.register(
                     router, reader, deps.sessionPublisher(), deps.sessions(), deps.clock());
+                DeviceRoutes.register(
+                    router, reader, deps.devices(), deps.trackingPublisher(), deps.clock());
                 ControlPlaneRoutes.register(
                     router, reader, deps.controlPlane(), deps.accounts(), deps.clock());
                 ProblemResponses.register(router, mapper);

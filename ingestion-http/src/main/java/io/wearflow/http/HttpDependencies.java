@@ -1,6 +1,7 @@
 package io.wearflow.http;
 
 import io.wearflow.connectors.postgres.AccountStore;
+import io.wearflow.connectors.postgres.DeviceStore;
 import io.wearflow.connectors.postgres.IdempotencyStore;
 import io.wearflow.connectors.postgres.TimeZoneStore;
 import io.wearflow.connectors.postgres.UserDayQueries;
@@ -10,6 +11,8 @@ import io.wearflow.http.auth.Accounts;
 import io.wearflow.http.auth.PasswordHasher;
 import io.wearflow.http.auth.TokenService;
 import io.wearflow.http.controlplane.ControlPlane;
+import io.wearflow.http.devices.Devices;
+import io.wearflow.http.devices.TrackingPublisher;
 import io.wearflow.http.idempotency.IdempotencyKeys;
 import io.wearflow.http.idempotency.InMemoryIdempotencyKeys;
 import io.wearflow.http.samples.SamplePublisher;
@@ -39,6 +42,8 @@ import javax.sql.DataSource;
  * @param controlPlane the control plane's stores (permissions, JSON schemas, activities, ...)
  * @param webhooks activities' webhooks and their delivery log
  * @param idempotencyKeys where Idempotency-Key records are kept (PostgreSQL in production)
+ * @param devices the managers' tracking devices
+ * @param trackingPublisher where accepted tracking frames go (Kafka in production)
  */
 public record HttpDependencies(
     Accounts accounts,
@@ -53,7 +58,9 @@ public record HttpDependencies(
     Sessions sessions,
     ControlPlane controlPlane,
     Webhooks webhooks,
-    IdempotencyKeys idempotencyKeys) {
+    IdempotencyKeys idempotencyKeys,
+    Devices devices,
+    TrackingPublisher trackingPublisher) {
 
   public HttpDependencies {
     Objects.requireNonNull(accounts, "accounts");
@@ -69,12 +76,14 @@ public record HttpDependencies(
     Objects.requireNonNull(controlPlane, "controlPlane");
     Objects.requireNonNull(webhooks, "webhooks");
     Objects.requireNonNull(idempotencyKeys, "idempotencyKeys");
+    Objects.requireNonNull(devices, "devices");
+    Objects.requireNonNull(trackingPublisher, "trackingPublisher");
   }
 
   /**
-   * The edge's core only: sessions, control-plane and webhook routes answer 503 until the withers
-   * supply them ({@link #withSessions}, {@link #withControlPlane}, {@link #withWebhooks}), and
-   * idempotency keys are kept in memory.
+   * The edge's core only: sessions, control-plane, webhook and device routes answer 503 until the
+   * withers supply them ({@link #withSessions}, {@link #withControlPlane}, {@link #withWebhooks},
+   * {@link #withDevices}), and idempotency keys are kept in memory.
    */
   public HttpDependencies(
       Accounts accounts,
@@ -98,7 +107,9 @@ public record HttpDependencies(
         Sessions.unavailable(),
         ControlPlane.unavailable(),
         Webhooks.unavailable(),
-        new InMemoryIdempotencyKeys());
+        new InMemoryIdempotencyKeys(),
+        Devices.unavailable(),
+        TrackingPublisher.unavailable());
   }
 
   /**
@@ -121,6 +132,19 @@ public record HttpDependencies(
   /** The same dependencies with webhooks ({@code Webhooks.of(new WebhookStore(dataSource))}). */
   public HttpDependencies withWebhooks(Webhooks webhooks) {
     return with(b -> b.webhooks = webhooks);
+  }
+
+  /**
+   * The same dependencies with devices and tracking; in production {@code withDevices(
+   * Devices.of(new DeviceStore(dataSource)), kafkaTrackingPublisher)} ({@link #of} supplies the
+   * devices only: frames answer 503 until a publisher is given).
+   */
+  public HttpDependencies withDevices(Devices devices, TrackingPublisher trackingPublisher) {
+    return with(
+        b -> {
+          b.devices = devices;
+          b.trackingPublisher = trackingPublisher;
+        });
   }
 
   /** The same dependencies with another idempotency-key store. */
@@ -151,7 +175,8 @@ public record HttpDependencies(
             config)
         .withControlPlane(ControlPlane.of(dataSource))
         .withWebhooks(Webhooks.of(new WebhookStore(dataSource)))
-        .withIdempotencyKeys(IdempotencyKeys.of(new IdempotencyStore(dataSource)));
+        .withIdempotencyKeys(IdempotencyKeys.of(new IdempotencyStore(dataSource)))
+        .withDevices(Devices.of(new DeviceStore(dataSource)), TrackingPublisher.unavailable());
   }
 
   private HttpDependencies with(java.util.function.Consumer<Members> change) {
@@ -170,7 +195,9 @@ public record HttpDependencies(
         m.sessions,
         m.controlPlane,
         m.webhooks,
-        m.idempotencyKeys);
+        m.idempotencyKeys,
+        m.devices,
+        m.trackingPublisher);
   }
 
   /** A mutable copy of the members, so that each wither names only what it changes. */
@@ -188,6 +215,8 @@ public record HttpDependencies(
     ControlPlane controlPlane;
     Webhooks webhooks;
     IdempotencyKeys idempotencyKeys;
+    Devices devices;
+    TrackingPublisher trackingPublisher;
 
     Members(HttpDependencies d) {
       accounts = d.accounts;
@@ -203,6 +232,8 @@ public record HttpDependencies(
       controlPlane = d.controlPlane;
       webhooks = d.webhooks;
       idempotencyKeys = d.idempotencyKeys;
+      devices = d.devices;
+      trackingPublisher = d.trackingPublisher;
     }
   }
 }
