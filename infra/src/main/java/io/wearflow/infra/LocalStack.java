@@ -1,18 +1,24 @@
 package io.wearflow.infra;
 
 import io.javalin.Javalin;
+import io.wearflow.connectors.outbox.TimeframeOutboxRelay;
 import io.wearflow.connectors.postgres.AccountStore;
 import io.wearflow.connectors.postgres.Database;
+import io.wearflow.connectors.postgres.DeviceStore;
 import io.wearflow.connectors.postgres.PostgresConfig;
 import io.wearflow.connectors.postgres.SessionStore;
+import io.wearflow.connectors.postgres.WebhookDeliveryQueue;
 import io.wearflow.connectors.registry.ConfluentAvroSerializer;
 import io.wearflow.connectors.registry.SchemaRegistryClient;
 import io.wearflow.connectors.registry.SchemaRegistryConfig;
 import io.wearflow.http.HttpApp;
 import io.wearflow.http.HttpDependencies;
 import io.wearflow.http.auth.PasswordHasher;
+import io.wearflow.http.devices.Devices;
+import io.wearflow.http.devices.KafkaTrackingPublisher;
 import io.wearflow.http.samples.KafkaSamplePublisher;
 import io.wearflow.http.sessions.KafkaSessionPublisher;
+import io.wearflow.http.webhooks.WebhookDispatcher;
 import io.wearflow.infra.config.ConfigException;
 import io.wearflow.infra.config.ConfigLoader;
 import io.wearflow.infra.config.WearflowConfig;
@@ -21,12 +27,15 @@ import io.wearflow.infra.kafka.EmbeddedKafkaBroker;
 import io.wearflow.infra.postgres.EmbeddedPostgresServer;
 import io.wearflow.infra.registry.ApicurioRegistryProcess;
 import io.wearflow.jobs.sessions.SessionsJob;
+import io.wearflow.jobs.timeframe.TimeframeJob;
 import io.wearflow.jobs.userday.UserDayJob;
 import io.wearflow.jobs.userday.UserDayJobOptions;
 import io.wearflow.schemas.Topic;
 import io.wearflow.schemas.Topics;
 import io.wearflow.schemas.samples.Sample;
 import io.wearflow.schemas.sessions.Session;
+import io.wearflow.schemas.timeframes.TimeframeDefinition;
+import io.wearflow.schemas.tracking.TrackingFrame;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -65,6 +74,9 @@ public final class LocalStack implements AutoCloseable {
 
   /** The job that writes session upserts to the sessions table. */
   public static final String SESSIONS_JOB = SessionsJob.NAME;
+
+  /** Name of the timeframe job (live match metrics), also its checkpoint directory's name. */
+  public static final String TIMEFRAME_JOB = TimeframeJob.NAME;
 
   /** The line {@link #main} prints once everything is up; scripts wait for it. */
   public static final String READY_LINE = "wearflow is ready";
@@ -210,6 +222,11 @@ public final class LocalStack implements AutoCloseable {
         SessionsJob.fromConfiguration(options)::addTo,
         config.checkpointsDir(SESSIONS_JOB),
         config.flink().checkpointInterval());
+    flink.submit(
+        TIMEFRAME_JOB,
+        TimeframeJob.fromConfiguration(options)::addTo,
+        config.checkpointsDir(TIMEFRAME_JOB),
+        config.flink().checkpointInterval());
   }
 
   /**
@@ -255,11 +272,44 @@ public final class LocalStack implements AutoCloseable {
                     Topics.SESSIONS.valueSubject(),
                     Session.class),
                 http.api().kafka().publishTimeout()));
+    KafkaTrackingPublisher trackingPublisher =
+        register(
+            "tracking publisher",
+            new KafkaTrackingPublisher(
+                endpoints.kafkaBootstrapServers(),
+                Topics.TRACKING.name(),
+                new ConfluentAvroSerializer<>(
+                    new SchemaRegistryClient(endpoints.registry()),
+                    Topics.TRACKING.valueSubject(),
+                    TrackingFrame.class),
+                http.api().kafka().publishTimeout()));
+    TimeframeOutboxRelay relay =
+        register(
+            "timeframe outbox relay",
+            TimeframeOutboxRelay.create(
+                database.dataSource(),
+                endpoints.kafkaBootstrapServers(),
+                Topics.TIMEFRAMES.name(),
+                new ConfluentAvroSerializer<>(
+                    new SchemaRegistryClient(endpoints.registry()),
+                    Topics.TIMEFRAMES.valueSubject(),
+                    TimeframeDefinition.class),
+                TimeframeOutboxRelay.Settings.DEFAULTS));
+    relay.start();
+    WebhookDispatcher webhooks =
+        register(
+            "webhook dispatcher",
+            new WebhookDispatcher(
+                new WebhookDeliveryQueue(database.dataSource()),
+                WebhookDispatcher.Settings.DEFAULT));
+    webhooks.start();
     Javalin app =
         HttpApp.create(
             HttpDependencies.of(
                     database.dataSource(), publisher, tokenKey, Clock.systemUTC(), http.api())
-                .withSessions(sessionPublisher, new SessionStore(database.dataSource())::list));
+                .withSessions(sessionPublisher, new SessionStore(database.dataSource())::list)
+                .withDevices(
+                    Devices.of(new DeviceStore(database.dataSource())), trackingPublisher));
     register("HTTP server", app::stop);
     app.start(http.host(), http.port());
     String host = "0.0.0.0".equals(http.host()) ? "127.0.0.1" : http.host();

@@ -35,6 +35,9 @@ public final class ConfigLoader {
   /** Environment variable naming the properties file. */
   public static final String CONFIG_FILE_ENV = "WEARFLOW_CONFIG";
 
+  /** Jobs the local stack runs on its MiniCluster (user-day, sessions, timeframe). */
+  public static final int LOCAL_JOBS = 3;
+
   /** Name of the properties file looked up in the data directory. */
   public static final String DEFAULT_FILE_NAME = "wearflow.properties";
 
@@ -144,7 +147,7 @@ public final class ConfigLoader {
     d.put("postgres.password", "");
     d.put("flink.enabled", "true");
     d.put("flink.ui.port", "8082");
-    d.put("flink.task.slots", "4");
+    d.put("flink.task.slots", "6");
     d.put("flink.parallelism", "2");
     d.put("flink.checkpoint.interval", "10s");
     return Collections.unmodifiableMap(d);
@@ -204,13 +207,18 @@ public final class ConfigLoader {
                 positiveInt("flink.task.slots"),
                 positiveInt("flink.parallelism"),
                 duration("flink.checkpoint.interval")));
-    if (config.flink().parallelism() > config.flink().taskSlots()) {
+    if (config.flink().parallelism() * LOCAL_JOBS > config.flink().taskSlots()) {
       throw error(
           "flink.parallelism",
           "is "
               + config.flink().parallelism()
               + " but flink.task.slots is only "
-              + config.flink().taskSlots());
+              + config.flink().taskSlots()
+              + " (the "
+              + LOCAL_JOBS
+              + " local jobs need "
+              + LOCAL_JOBS
+              + " x flink.parallelism slots)");
     }
     checkDistinctPorts(config);
     return config;
