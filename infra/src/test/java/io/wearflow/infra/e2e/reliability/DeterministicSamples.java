@@ -109,7 +109,14 @@ final class DeterministicSamples {
                 ProducerConfig.ACKS_CONFIG,
                 "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true),
+                true,
+                // Fail fast when the broker is killed under the feed (the stack-kill test).
+                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                10_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                5_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                15_000),
             new StringSerializer(),
             new ByteArraySerializer())) {
       int slices = 50;
@@ -119,12 +126,16 @@ final class DeterministicSamples {
         for (int k = slice * perSlice; k < (slice + 1) * perSlice; k++) {
           for (int u = 0; u < USERS; u++) {
             Sample s = sample(u, k);
-            sent.add(
+            Future<?> future =
                 producer.send(
                     new ProducerRecord<>(
                         Topics.SAMPLES.name(),
                         Long.toString(s.getUserId()),
-                        serializer.serialize(s))));
+                        serializer.serialize(s)));
+            if (future.isDone()) {
+              future.get(); // failed at once (no broker): stop instead of blocking per record
+            }
+            sent.add(future);
           }
         }
         for (Future<?> future : sent) {
