@@ -22,18 +22,26 @@ public final class TestStacks {
 
   /** The configuration of a local stack keeping its data in {@code dataDir}. */
   public static WearflowConfig config(Path dataDir) {
-    return ConfigLoader.fromValues(
-        Map.ofEntries(
-            Map.entry("data.dir", dataDir.toString()),
-            Map.entry("http.port", "0"),
-            Map.entry("kafka.port", "0"),
-            Map.entry("kafka.controller.port", "0"),
-            Map.entry("registry.port", "0"),
-            Map.entry("postgres.port", "0"),
-            Map.entry("flink.ui.port", "0"),
-            Map.entry("flink.checkpoint.interval", "500ms"),
-            Map.entry("http.auth.bcrypt-cost", "4"),
-            Map.entry("admin.password", ADMIN_PASSWORD)));
+    return config(dataDir, Map.of());
+  }
+
+  /** {@link #config(Path)} with some keys set otherwise (e.g. an external Kafka). */
+  public static WearflowConfig config(Path dataDir, Map<String, String> overrides) {
+    Map<String, String> values =
+        new java.util.HashMap<>(
+            Map.ofEntries(
+                Map.entry("data.dir", dataDir.toString()),
+                Map.entry("http.port", "0"),
+                Map.entry("kafka.port", "0"),
+                Map.entry("kafka.controller.port", "0"),
+                Map.entry("registry.port", "0"),
+                Map.entry("postgres.port", "0"),
+                Map.entry("flink.ui.port", "0"),
+                Map.entry("flink.checkpoint.interval", "500ms"),
+                Map.entry("http.auth.bcrypt-cost", "4"),
+                Map.entry("admin.password", ADMIN_PASSWORD)));
+    values.putAll(overrides);
+    return ConfigLoader.fromValues(values);
   }
 
   /** The HTTP API of a running stack. */

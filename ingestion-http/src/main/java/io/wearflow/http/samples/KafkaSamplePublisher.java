@@ -109,7 +109,13 @@ public final class KafkaSamplePublisher implements SamplePublisher, AutoCloseabl
     List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
     try {
       for (ProducerRecord<String, byte[]> record : records) {
-        acks.add(producer.send(record));
+        Future<RecordMetadata> ack = producer.send(record);
+        if (ack.isDone()) {
+          // Failed at once (send() waited max.block.ms for metadata of a broker that is down):
+          // stop here, or every further record would wait as long again.
+          ack.get();
+        }
+        acks.add(ack);
       }
       for (Future<RecordMetadata> ack : acks) {
         ack.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);

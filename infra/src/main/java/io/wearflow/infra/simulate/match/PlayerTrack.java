@@ -9,14 +9,14 @@ import java.util.SplittableRandom;
  * drifts and turns back towards the pitch near the lines. Heart rate follows the speed with a 20 s
  * time constant. Deterministic for a seed.
  */
-final class PlayerTrack {
+public final class PlayerTrack {
 
   static final double PITCH_LENGTH = 105;
   static final double PITCH_WIDTH = 68;
   private static final double JOG_ACCELERATION = 1.2;
 
   /** One frame as sent: epoch ms, metres, m/s, bpm. */
-  record Point(long timestamp, double x, double y, double speed, double heartRate) {}
+  public record Point(long timestamp, double x, double y, double speed, double heartRate) {}
 
   private enum Phase {
     JOG,
@@ -45,7 +45,7 @@ final class PlayerTrack {
    * @param rateHz frames per second
    * @param meanSecondsBetweenSprints average time between two sprints
    */
-  PlayerTrack(long seed, int rateHz, double meanSecondsBetweenSprints) {
+  public PlayerTrack(long seed, int rateHz, double meanSecondsBetweenSprints) {
     this.random = new SplittableRandom(seed);
     this.tickSeconds = 1.0 / rateHz;
     this.sprintsPerSecond = 1.0 / meanSecondsBetweenSprints;
@@ -58,7 +58,7 @@ final class PlayerTrack {
   }
 
   /** Advances one tick and returns the frame at {@code timestamp}. */
-  Point next(long timestamp) {
+  public Point next(long timestamp) {
     double dt = tickSeconds;
     switch (phase) {
       case JOG -> {
