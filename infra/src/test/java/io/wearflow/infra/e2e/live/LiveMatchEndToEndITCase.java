@@ -9,10 +9,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import io.wearflow.connectors.registry.ConfluentAvroDeserializer;
+import io.wearflow.connectors.registry.SchemaRegistryClient;
 import io.wearflow.infra.LocalStack;
+import io.wearflow.infra.e2e.KafkaProbe;
 import io.wearflow.infra.e2e.TestStacks;
 import io.wearflow.infra.e2e.WearflowApi;
 import io.wearflow.infra.e2e.WearflowApi.Athlete;
+import io.wearflow.schemas.Topics;
+import io.wearflow.schemas.common.DeadLetter;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
@@ -25,6 +30,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -184,6 +195,90 @@ class LiveMatchEndToEndITCase {
                     SECRET + " timeframe.created",
                     SECRET + " timeframe.updated",
                     SECRET + " timeframe.deleted"));
+  }
+
+  /**
+   * Records the jobs cannot read, on each input topic: not in the wire format, a schema id the
+   * registry does not know, and a registered schema that cannot be resolved to the job's reader
+   * schema. Each lands in {@code dead-letters} naming its job, topic, partition and offset, and
+   * every job keeps running.
+   */
+  @Test
+  void poisonRecordsOnEveryInputTopicAreDeadLetteredAndTheJobsKeepRunning() throws Exception {
+    String bootstrap = stack.endpoints().kafkaBootstrapServers();
+    String registry = stack.endpoints().registry().url();
+    String intruder =
+        "{\"type\": \"record\", \"name\": \"Intruder\", \"fields\": [{\"name\": \"n\","
+            + " \"type\": \"string\"}]}";
+    HttpResponse<String> registered =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(registry + "/subjects/intruder-value/versions"))
+                    .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                    .POST(
+                        java.net.http.HttpRequest.BodyPublishers.ofString(
+                            JSON.createObjectNode().put("schema", intruder).toString()))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
+    int intruderId = JSON.readTree(registered.body()).get("id").asInt();
+    // Intruder {n: "x"}: string length 1 (zig-zag 2), then 'x'.
+    byte[] unresolvable = wire(intruderId, new byte[] {2, 'x'});
+    byte[] unknownId = wire(987_654, new byte[] {2, 'x'});
+    byte[] garbage = "not a wire-format record".getBytes(StandardCharsets.UTF_8);
+
+    java.util.Map<String, String> jobOf =
+        java.util.Map.of(
+            Topics.SAMPLES.name(), "user-day",
+            Topics.TRACKING.name(), "timeframe",
+            Topics.TIMEFRAMES.name(), "timeframe");
+    java.util.Set<String> poisoned = new java.util.HashSet<>();
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(
+            java.util.Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+            new ByteArraySerializer(),
+            new ByteArraySerializer())) {
+      for (String topic : jobOf.keySet()) {
+        for (byte[] value : List.of(unresolvable, unknownId, garbage)) {
+          RecordMetadata sent =
+              producer.send(new ProducerRecord<>(topic, "9".getBytes(), value)).get();
+          poisoned.add(topic + "/" + sent.partition() + "@" + sent.offset());
+        }
+      }
+    }
+
+    ConfluentAvroDeserializer<DeadLetter> letters =
+        new ConfluentAvroDeserializer<>(
+            new SchemaRegistryClient(stack.endpoints().registry()), DeadLetter.class);
+    assertThatEventually(
+        () -> {
+          java.util.Map<String, DeadLetter> found = new java.util.HashMap<>();
+          for (var record :
+              KafkaProbe.readAll(bootstrap, Topics.DEAD_LETTERS.name(), letters::deserialize)) {
+            DeadLetter letter = record.value();
+            found.put(
+                letter.getTopic() + "/" + letter.getPartition() + "@" + letter.getOffset(), letter);
+          }
+          assertThat(found.keySet()).containsAll(poisoned);
+          for (String key : poisoned) {
+            DeadLetter letter = found.get(key);
+            assertThat(letter.getJob()).isEqualTo(jobOf.get(letter.getTopic()));
+            assertThat(letter.getReason()).isNotBlank();
+          }
+        });
+    var flink = stack.flink().orElseThrow().miniCluster();
+    for (var job : flink.listJobs().get()) {
+      assertThat(job.getJobState()).as(job.getJobName()).isEqualTo(JobStatus.RUNNING);
+    }
+  }
+
+  private static byte[] wire(int schemaId, byte[] body) {
+    return java.nio.ByteBuffer.allocate(5 + body.length)
+        .put((byte) 0)
+        .putInt(schemaId)
+        .put(body)
+        .array();
   }
 
   /** Speed of the hand-worked run at {@code t} seconds, m/s. */
