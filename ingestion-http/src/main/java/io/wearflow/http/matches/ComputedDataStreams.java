@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * stream ({@link ComputedDataReads#latest}), and each stream's {@link ComputedDataFeed} decides
  * what to send; every {@code keepAliveInterval} (15 s) each stream gets a comment, which also
  * detects clients that went away. The read side reads only the table, never Kafka. The poller
- * thread (a daemon) starts with the first stream.
+ * thread (a daemon) runs while at least one stream is open.
  */
 final class ComputedDataStreams {
 
@@ -108,6 +108,14 @@ final class ComputedDataStreams {
         TimeUnit.MILLISECONDS);
   }
 
+  /** The poller thread lives only while streams are open. */
+  private synchronized void stopPollerIfIdle() {
+    if (streams.isEmpty() && poller != null) {
+      poller.shutdown();
+      poller = null;
+    }
+  }
+
   private static void guarded(Runnable task) {
     try {
       task.run();
@@ -135,6 +143,7 @@ final class ComputedDataStreams {
     /** Forgets the stream (the client went away, or it ended). */
     void close() {
       streams.remove(this);
+      stopPollerIfIdle();
     }
 
     private synchronized void advance(Map<Long, Optional<ComputedData>> latest) {
