@@ -14,20 +14,25 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.Date;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Issues and checks the bearer tokens of the API: HS256-signed JWTs with {@code sub} (account id),
  * {@code username}, {@code role}, {@code iat}, {@code exp} and {@code iss} = {@value #ISSUER}. A
  * token is accepted only with a valid HS256 signature under the service key, the wearflow issuer,
- * and an {@code exp} after the current time of the service's clock. Tokens are not stored: any
- * instance holding the key can check them.
+ * and an {@code exp} after the current time of the service's clock, spelt exactly as issued
+ * (canonical unpadded base64url: one token has one spelling). Tokens are not stored: any instance
+ * holding the key can check them.
  */
 public final class TokenService {
 
   public static final String ISSUER = "wearflow";
   public static final int MIN_KEY_BYTES = 32;
+
+  private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]+");
 
   private final JWSSigner signer;
   private final JWSVerifier verifier;
@@ -83,6 +88,9 @@ public final class TokenService {
    * @throws InvalidTokenException with a short reason safe to show to the client
    */
   public Principal verify(String token) throws InvalidTokenException {
+    if (!isCanonical(token)) {
+      throw new InvalidTokenException("the token is not a signed JWT");
+    }
     SignedJWT jwt;
     JWTClaimsSet claims;
     try {
@@ -109,6 +117,34 @@ public final class TokenService {
       throw new InvalidTokenException("the token has expired");
     }
     return principal(claims);
+  }
+
+  /**
+   * Whether {@code token} is three parts of unpadded base64url exactly as an encoder writes them.
+   * The JWT library's decoder is lenient: it also reads {@code +} and {@code /} (standard Base64)
+   * and ignores the unused low bits of a part's last character, so without this check one token
+   * could be spelt several ways (an edited character that the decoder reads back to the same bytes
+   * would still pass).
+   */
+  private static boolean isCanonical(String token) {
+    String[] parts = token.split("\\.", -1);
+    if (parts.length != 3) {
+      return false;
+    }
+    for (String part : parts) {
+      if (!BASE64URL.matcher(part).matches()) {
+        return false;
+      }
+      try {
+        byte[] decoded = Base64.getUrlDecoder().decode(part);
+        if (!Base64.getUrlEncoder().withoutPadding().encodeToString(decoded).equals(part)) {
+          return false;
+        }
+      } catch (IllegalArgumentException e) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Principal principal(JWTClaimsSet claims) throws InvalidTokenException {

@@ -90,6 +90,46 @@ class TokenServiceTest {
   }
 
   @Test
+  void everyOtherSpellingOfTheSignatureIsRefused() {
+    String token = service.issue(ALICE).accessToken();
+    int signature = token.lastIndexOf('.') + 1;
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_+/=";
+    int tried = 0;
+    for (int at = signature; at < token.length(); at++) {
+      for (char replacement : alphabet.toCharArray()) {
+        if (replacement == token.charAt(at)) {
+          continue;
+        }
+        String edited = token.substring(0, at) + replacement + token.substring(at + 1);
+        assertThatThrownBy(() -> service.verify(edited))
+            .as("character %d set to %s", at - signature + 1, replacement)
+            .isInstanceOf(InvalidTokenException.class);
+        tried++;
+      }
+    }
+    assertThat(tried).isEqualTo(43 * 66);
+  }
+
+  @Test
+  void aSignatureReadBackToTheSameBytesIsStillRefusedWhenSpeltDifferently() {
+    String token = service.issue(ALICE).accessToken();
+    // The 43rd character of an HS256 signature carries 4 bits; its 2 low bits are unused, so the
+    // next character of the alphabet decodes to the very same 32 bytes.
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    char last = token.charAt(token.length() - 1);
+    char sameBits = alphabet.charAt(alphabet.indexOf(last) + 1);
+    String respelt = token.substring(0, token.length() - 1) + sameBits;
+    String signature = token.substring(token.lastIndexOf('.') + 1);
+    String respeltSignature = respelt.substring(respelt.lastIndexOf('.') + 1);
+    assertThat(com.nimbusds.jose.util.Base64URL.from(respeltSignature).decode())
+        .isEqualTo(com.nimbusds.jose.util.Base64URL.from(signature).decode());
+
+    assertThatThrownBy(() -> service.verify(respelt))
+        .isInstanceOf(InvalidTokenException.class)
+        .hasMessage("the token is not a signed JWT");
+  }
+
+  @Test
   void wrongIssuerIsRefused() throws Exception {
     String token = signed(new JWTClaimsSet.Builder().issuer("someone-else"), JWSAlgorithm.HS256);
 
