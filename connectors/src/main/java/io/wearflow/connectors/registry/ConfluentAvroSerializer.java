@@ -53,8 +53,11 @@ public final class ConfluentAvroSerializer<T extends SpecificRecord> {
     try {
       writer.write(record, local.encoder);
       local.encoder.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    } catch (IOException | RuntimeException e) {
+      // A failed write leaves bytes in the encoder's buffer that the next flush would append to
+      // the next record: never reuse it.
+      local.encoder = null;
+      throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
     }
     byte[] bytes = local.out.toByteArray();
     ConfluentWireFormat.writeHeader(bytes, id);

@@ -57,7 +57,9 @@ record PermissionRequest(PermissionKind kind, Instant startTime, Instant expirat
     Instant instant = DateTimes.parse(text);
     if (instant == null) {
       errors.add(
-          "/" + name, "must be an ISO-8601 date-time with offset, e.g. 2020-02-20T13:18:29+01:00");
+          "/" + name,
+          "must be an ISO-8601 date-time with offset in the years 0001 to 9999, e.g."
+              + " 2020-02-20T13:18:29+01:00");
     }
     return instant;
   }

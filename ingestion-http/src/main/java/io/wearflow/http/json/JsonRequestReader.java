@@ -11,9 +11,10 @@ import java.util.Locale;
 
 /**
  * Reads the JSON body of a write request: 415 unless the Content-Type is {@code application/json}
- * (any parameters such as {@code charset} allowed), 413 when the body exceeds the configured limit
- * (checked against Content-Length first, then while reading, so chunked bodies are bounded too),
- * 400 when it is not JSON.
+ * (any parameters such as {@code charset} allowed) and the body is not compressed (no {@code
+ * Content-Encoding} but {@code identity}), 413 when the body exceeds the configured limit (checked
+ * against Content-Length first, then while reading, so chunked bodies are bounded too), 400 when it
+ * is not JSON, 422 when a string holds U+0000 ({@link NulCharacters}).
  */
 public final class JsonRequestReader {
 
@@ -30,11 +31,14 @@ public final class JsonRequestReader {
 
   public JsonNode read(Context ctx) {
     requireJsonContentType(ctx.header("Content-Type"));
+    requireIdentityEncoding(ctx.header("Content-Encoding"));
     long declared = ctx.contentLength();
     if (declared > maxBytes) {
       throw ApiException.payloadTooLarge(maxBytes);
     }
-    return parser.parse(body(ctx));
+    JsonNode tree = parser.parse(body(ctx));
+    NulCharacters.refuse(tree);
+    return tree;
   }
 
   /**
@@ -64,6 +68,14 @@ public final class JsonRequestReader {
             .toLowerCase(Locale.ROOT);
     if (!mediaType.equals(JSON)) {
       throw ApiException.unsupportedMediaType(contentType);
+    }
+  }
+
+  static void requireIdentityEncoding(String contentEncoding) {
+    if (contentEncoding != null
+        && !contentEncoding.isBlank()
+        && !contentEncoding.trim().equalsIgnoreCase("identity")) {
+      throw ApiException.unsupportedContentEncoding(contentEncoding);
     }
   }
 

@@ -41,7 +41,9 @@ final class BodyFields {
     Instant instant = DateTimes.parse(text);
     if (instant == null) {
       errors.add(
-          pointer, "must be an ISO-8601 date-time with offset, e.g. 2020-02-20T13:18:29+01:00");
+          pointer,
+          "must be an ISO-8601 date-time with offset in the years 0001 to 9999, e.g."
+              + " 2020-02-20T13:18:29+01:00");
     }
     return instant;
   }

@@ -72,6 +72,20 @@ public class ApiException extends RuntimeException {
         "The request body must be sent as application/json (got " + sent + ").");
   }
 
+  /**
+   * 415 for a compressed body: the edge reads bodies as sent (no {@code Content-Encoding}), so a
+   * gzip body would otherwise be misread as malformed JSON. RFC 9110 asks for {@code
+   * Accept-Encoding} on such an answer.
+   */
+  public static ApiException unsupportedContentEncoding(String contentEncoding) {
+    return new ApiException(
+        415,
+        ProblemType.UNSUPPORTED_MEDIA_TYPE,
+        "Content-Encoding '" + contentEncoding + "' is not supported; send the body uncompressed.",
+        List.of(),
+        Map.of("Accept-Encoding", "identity"));
+  }
+
   public static ApiException serviceUnavailable(String detail, int retryAfterSeconds) {
     return new ApiException(
         503,

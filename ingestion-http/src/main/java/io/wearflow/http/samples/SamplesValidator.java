@@ -8,6 +8,7 @@ import io.wearflow.http.json.JsonFields;
 import io.wearflow.http.problem.FieldErrors;
 import io.wearflow.http.problem.ValidationException;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -26,7 +27,9 @@ import java.util.List;
  *   <li>{@code device_name}: required string, not blank. {@code device_version}: optional string.
  *   <li>{@code start_date}: required ISO-8601 date-time with a UTC offset ({@code
  *       2023-11-01T08:04:51.000+04:00} or {@code ...Z}); a value without offset is refused, since
- *       the offset defines the user's local day.
+ *       the offset defines the user's local day. From 1970-01-01T00:00:00Z to
+ *       9999-12-31T23:59:59.999Z, the range of the activity time series (a year such as +999999999
+ *       does not fit the record's epoch milliseconds).
  *   <li>{@code end_date}: optional, same format, not earlier than {@code start_date} (compared as
  *       instants); absent means an instantaneous sample (end = start).
  *   <li>{@code unit}: required, {@code count}, {@code count/min} or {@code count/s}, and valid for
@@ -44,6 +47,11 @@ public final class SamplesValidator {
 
   public static final int MIN_SAMPLES = 3;
   public static final int MAX_SAMPLES = 1000;
+
+  /** The earliest and the latest instant a sample may start or end at. */
+  public static final Instant MIN_INSTANT = Instant.EPOCH;
+
+  public static final Instant MAX_INSTANT = Instant.parse("9999-12-31T23:59:59.999Z");
 
   private static final String DATE_TIME_FORMAT =
       "must be an ISO-8601 date-time with a UTC offset, e.g. 2023-11-01T08:04:51.000+04:00";
@@ -144,12 +152,19 @@ public final class SamplesValidator {
     if (text == null) {
       return null;
     }
+    OffsetDateTime dateTime;
     try {
-      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+      dateTime = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     } catch (DateTimeParseException e) {
       errors.add(pointer(at, name), DATE_TIME_FORMAT);
       return null;
     }
+    Instant instant = dateTime.toInstant();
+    if (instant.isBefore(MIN_INSTANT) || instant.isAfter(MAX_INSTANT)) {
+      errors.add(pointer(at, name), "must be between " + MIN_INSTANT + " and " + MAX_INSTANT);
+      return null;
+    }
+    return dateTime;
   }
 
   /**

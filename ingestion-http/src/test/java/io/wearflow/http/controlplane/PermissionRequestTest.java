@@ -30,6 +30,19 @@ class PermissionRequestTest {
   }
 
   @Test
+  void yearsOutsideOneToNineThousandNineHundredNinetyNineAreRefused() {
+    // java.time reads them, PostgreSQL's timestamptz cannot store them.
+    assertThat(DateTimes.parse("+999999999-12-31T23:59:59Z")).isNull();
+    assertThat(DateTimes.parse("+10000-01-01T00:00:00Z")).isNull();
+    assertThat(DateTimes.parse("-100000-01-01T00:00:00Z")).isNull();
+    assertThat(DateTimes.parse("0000-12-31T23:59:59Z")).isNull();
+    assertThat(DateTimes.parse("9999-12-31T23:59:59-1800"))
+        .isEqualTo(Instant.parse("+10000-01-01T17:59:59Z"));
+    assertThat(DateTimes.parse("0001-01-01T00:00:00Z"))
+        .isEqualTo(Instant.parse("0001-01-01T00:00:00Z"));
+  }
+
+  @Test
   void permissionWithEveryField() throws Exception {
     PermissionRequest request =
         PermissionRequest.parse(

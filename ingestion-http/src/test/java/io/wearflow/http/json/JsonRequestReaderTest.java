@@ -29,4 +29,22 @@ class JsonRequestReaderTest {
     assertThatThrownBy(() -> JsonRequestReader.requireJsonContentType("application/jsonx"))
         .isInstanceOf(ApiException.class);
   }
+
+  @Test
+  void compressedBodiesAreUnsupportedAndIdentityIsFine() {
+    assertThatThrownBy(() -> JsonRequestReader.requireIdentityEncoding("gzip"))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(415);
+              assertThat(e.headers()).containsEntry("Accept-Encoding", "identity");
+            })
+        .hasMessage("Content-Encoding 'gzip' is not supported; send the body uncompressed.");
+    assertThatThrownBy(() -> JsonRequestReader.requireIdentityEncoding("deflate, gzip"))
+        .isInstanceOf(ApiException.class);
+    assertThatCode(() -> JsonRequestReader.requireIdentityEncoding(null))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> JsonRequestReader.requireIdentityEncoding(" Identity "))
+        .doesNotThrowAnyException();
+  }
 }

@@ -58,6 +58,26 @@ class SamplesValidatorTest {
   }
 
   @Test
+  void datesBeforeTheEpochOrAfterYear9999AreRefused() {
+    ObjectNode body = stepsBatch(4);
+    ((ObjectNode) body.get("data").get(0)).put("start_date", "1969-12-31T23:59:59.999Z");
+    ((ObjectNode) body.get("data").get(1))
+        .put("start_date", "+999999999-12-31T23:59:59Z")
+        .remove("end_date");
+    ((ObjectNode) body.get("data").get(2)).put("end_date", "+10000-01-01T00:00:00Z");
+    ((ObjectNode) body.get("data").get(3))
+        .put("start_date", "1970-01-01T01:00:00+01:00")
+        .put("end_date", "9999-12-31T23:59:59.999Z");
+    String range = "must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z";
+
+    assertThat(errorsOf(body))
+        .containsExactly(
+            new FieldError("/data/0/start_date", range),
+            new FieldError("/data/1/start_date", range),
+            new FieldError("/data/2/end_date", range));
+  }
+
+  @Test
   void twoSamplesAreTooFew() {
     assertThat(errorsOf(stepsBatch(2)))
         .containsExactly(new FieldError("/data", "must contain at least 3 samples (got 2)"));
