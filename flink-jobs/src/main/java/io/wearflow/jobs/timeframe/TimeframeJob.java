@@ -28,10 +28,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * The live timeframe job: tracking frames (keyed by device) and timeframe definitions (compacted,
  * tombstone on delete) from Kafka; every timeframe of a device is computed from its frames and
- * published about once per second while it changes, and as final after its end, to the {@code
- * timeframe_computed_data} table and the {@code computed-data} topic. This class only wires; the
- * rules live in {@link TimeframeRouter}, {@link TimeframeCalculator}, {@link TimeframeProgress} and
- * the {@code metrics} package.
+ * published at most once per emit interval (50 ms by default) while it changes, and as final after
+ * its end, to the {@code timeframe_computed_data} table and the {@code computed-data} topic. This
+ * class only wires; the rules live in {@link TimeframeRouter}, {@link TimeframeCalculator}, {@link
+ * TimeframeProgress} and the {@code metrics} package.
  *
  * <p>Definitions are keyed by timeframe id first ({@link TimeframeRouter}: newest version wins,
  * tombstones and moves between devices become drops), then joined to the frames by device id, so

@@ -42,7 +42,10 @@ class TimeframeJobTest {
     assertThat(TimeframeJobOptions.COMPUTED_DATA_TOPIC.defaultValue()).isEqualTo("computed-data");
     assertThat(TimeframeJobOptions.KAFKA_BOOTSTRAP_SERVERS.key())
         .isEqualTo("wearflow.kafka.bootstrap-servers");
-    assertThat(TimeframeJob.Settings.DEFAULT.emitInterval()).isEqualTo(Duration.ofSeconds(1));
+    // Live latency (issue 6): a frame's data must be readable within 100 ms at the median.
+    assertThat(TimeframeJob.Settings.DEFAULT.emitInterval()).isEqualTo(Duration.ofMillis(50));
+    assertThat(TimeframeJobOptions.SINK_FLUSH_INTERVAL.defaultValue())
+        .isEqualTo(Duration.ofMillis(20));
   }
 
   @Test

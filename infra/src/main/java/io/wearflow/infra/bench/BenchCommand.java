@@ -28,6 +28,9 @@ import java.util.stream.Stream;
  */
 public final class BenchCommand {
 
+  /** The admin password of the bench's stack (the live benchmark creates its manager with it). */
+  static final String ADMIN_PASSWORD = "bench-admin-password";
+
   private BenchCommand() {}
 
   public static void main(String[] args) throws Exception {
@@ -123,6 +126,9 @@ public final class BenchCommand {
       if (options.runs("read")) {
         attempt(ctx, "read", () -> new ReadBenchmark(ctx).run());
       }
+      if (options.runs("live")) {
+        attempt(ctx, "live", () -> new LiveLatencyBenchmark(ctx).run());
+      }
       ctx.progress("stopping the stack");
     }
     return 0;
@@ -142,7 +148,7 @@ public final class BenchCommand {
                 Map.entry("flink.ui.port", "0"),
                 Map.entry("flink.parallelism", "1"),
                 Map.entry("http.auth.bcrypt-cost", "4"),
-                Map.entry("admin.password", "bench-admin-password")));
+                Map.entry("admin.password", ADMIN_PASSWORD)));
     WearflowConfig.Http http = base.http();
     HttpConfig api =
         http.api()
@@ -178,24 +184,6 @@ public final class BenchCommand {
 
   /** Figures of issue 6 that need capabilities other issues are building. */
   private static void addNotYet(ResultTable table) {
-    table.add(
-        Figure.notYet(
-            "live.frame_to_readable.p50_ms",
-            "ms",
-            Figure.Target.atMost(100),
-            "needs issue 4 (timeframe job)"));
-    table.add(
-        Figure.notYet(
-            "live.frame_to_readable.p99_ms",
-            "ms",
-            Figure.Target.atMost(250),
-            "needs issue 4 (timeframe job)"));
-    table.add(
-        Figure.notYet(
-            "read.timeframe_computed_data.p99_ms",
-            "ms",
-            Figure.Target.atMost(50),
-            "needs issue 4 (timeframe job)"));
     table.add(
         Figure.notYet(
             "read.longitudinal_mean_max.p99_ms",

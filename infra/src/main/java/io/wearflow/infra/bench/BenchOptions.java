@@ -18,7 +18,7 @@ import java.util.Set;
 record BenchOptions(
     boolean quick, Set<String> only, Duration duration, int clients, Optional<String> url) {
 
-  static final List<String> BENCHMARKS = List.of("ingest", "userday", "parquet", "read");
+  static final List<String> BENCHMARKS = List.of("ingest", "userday", "parquet", "read", "live");
 
   static final String USAGE =
       """
@@ -30,7 +30,9 @@ record BenchOptions(
 
       Options:
         --quick             a short run (about 2 minutes) for development
-        --only NAME[,NAME]  run only these: ingest, userday, parquet, read
+        --only NAME[,NAME]  run only these: ingest, userday, parquet, read, live
+                            (live: 2 matches x 30 athletes x 25 Hz, --quick 2 x 10; also
+                            measures reads of a timeframe's computed data)
         --duration D        length of each timed load phase, e.g. 20s (default 20s, quick 8s)
         --clients N         concurrent HTTP clients, one user each (default 4)
         --url URL           run the HTTP benchmarks (ingest) against a running wearflow

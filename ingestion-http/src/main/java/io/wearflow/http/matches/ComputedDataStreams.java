@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The open computed-data streams and the one poller they share: every {@code pollInterval} (250 ms
+ * The open computed-data streams and the one poller they share: every {@code pollInterval} (50 ms
  * in production) a single query reads the latest computed data of every timeframe with an open
  * stream ({@link ComputedDataReads#latest}), and each stream's {@link ComputedDataFeed} decides
  * what to send; every {@code keepAliveInterval} (15 s) each stream gets a comment, which also

@@ -34,8 +34,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class MatchSimulator {
 
-  static final String SOCCER_ACTIVITY_SCHEMA = "activity_soccer";
-  static final String SOCCER_TIMEFRAME_SCHEMA = "timeframe_soccer";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final double TOLERANCE = 1e-9;
 
@@ -112,46 +110,16 @@ public final class MatchSimulator {
     MatchPlan plan =
         MatchPlan.of(options.players(), options.substitutes(), duration, options.seed());
     String run = UUID.randomUUID().toString().substring(0, 8);
-    String adminToken = client.token("admin", options.adminPassword());
-    String managerName = "coach-" + run;
-    String managerPassword = "Sim-" + UUID.randomUUID();
-    ObjectNode manager =
-        WearflowClient.object()
-            .put("username", managerName)
-            .put("email", managerName + "@example.com")
-            .put("password", managerPassword)
-            .put("can_manage_athletes", true);
-    long managerId =
-        client
-            .post("/v1/managers/", adminToken, manager)
-            .orThrow("creating the manager")
-            .body()
-            .path("id")
-            .asLong();
-    String token = client.token(managerName, managerPassword);
-    long activitySchema = schemaId(token, SOCCER_ACTIVITY_SCHEMA);
-    long timeframeSchema = schemaId(token, SOCCER_TIMEFRAME_SCHEMA);
-    ObjectNode activityJson =
-        WearflowClient.object()
-            .put("sport", "soccer")
-            .put("home_team", "Simulated Home")
-            .put("away_team", "Simulated Away");
-    ObjectNode activityBody = WearflowClient.object().put("name", "Simulated match " + run);
-    activityBody.set("json", activityJson);
-    activityBody.put("json_schema", activitySchema).put("owner", managerId);
+    MatchSetup setup = MatchSetup.createManager(client, options.adminPassword(), run);
+    String token = setup.token();
     long activity =
-        client
-            .post("/v1/activities/", token, activityBody)
-            .orThrow("creating the activity")
-            .body()
-            .path("id")
-            .asLong();
+        setup.createActivity("Simulated match " + run, "Simulated Home", "Simulated Away");
     out.printf(
         "Match %s: activity %d, manager %s (id %d), %d players, %d Hz, %s%n",
         run,
         activity,
-        managerName,
-        managerId,
+        setup.managerName(),
+        setup.managerId(),
         plan.players().size(),
         options.rateHz(),
         options.fast() ? "fast (frames in the past)" : "live");
@@ -164,51 +132,13 @@ public final class MatchSimulator {
           new Entry(
               player,
               new PlayerTrack(options.seed() * 1000 + entries.size(), options.rateHz(), 25));
-      ObjectNode profile =
-          WearflowClient.object().put("first_name", "Player").put("last_name", player.label());
-      ObjectNode athleteBody =
-          WearflowClient.object()
-              .put("external_id", "sim-" + run + "-" + player.label())
-              .put("managed_by", managerId);
-      athleteBody.set("athlete_profile", profile);
-      entry.athlete =
-          client
-              .post("/v1/athletes/managed/", token, athleteBody)
-              .orThrow("creating athlete " + player.label())
-              .body()
-              .path("id")
-              .asLong();
-      ObjectNode deviceBody =
-          WearflowClient.object()
-              .put("name", "vest " + player.label() + " " + run)
-              .put("model", "simulated " + options.rateHz() + " Hz");
-      entry.device =
-          client
-              .post("/v1/devices/", token, deviceBody)
-              .orThrow("creating the device of " + player.label())
-              .body()
-              .path("id")
-              .asLong();
       long start = kickoff.toEpochMilli() + player.onMillis();
       long end = kickoff.toEpochMilli() + player.offMillis();
-      ObjectNode timeframeBody =
-          WearflowClient.object()
-              .put("start_time", Instant.ofEpochMilli(start).toString())
-              .put("end_time", Instant.ofEpochMilli(end).toString());
-      timeframeBody.set("params", WearflowClient.object());
-      timeframeBody
-          .put("device", entry.device)
-          .put("activity", activity)
-          .put("athlete", entry.athlete)
-          .put("owner", managerId)
-          .put("json_schema", timeframeSchema);
-      entry.timeframe =
-          client
-              .post("/v1/timeframes/", token, timeframeBody)
-              .orThrow("creating the timeframe of " + player.label())
-              .body()
-              .path("id")
-              .asLong();
+      MatchSetup.PlayerIds ids =
+          setup.createPlayer(activity, player.label(), options.rateHz(), start, end);
+      entry.athlete = ids.athlete();
+      entry.device = ids.device();
+      entry.timeframe = ids.timeframe();
       entry.expected = new TimeframeMetrics(start, end, TimeframeParams.fromJson(Map.of()));
       entry.nextTick = player.sendFromMillis();
       entries.add(entry);
@@ -219,15 +149,6 @@ public final class MatchSimulator {
 
     stream(entries, kickoff.toEpochMilli(), duration, token);
     return compare(entries, token);
-  }
-
-  private long schemaId(String token, String name) {
-    return client
-        .get("/v1/json-schemas/" + name + "/", token)
-        .orThrow("reading JSON schema " + name)
-        .body()
-        .path("id")
-        .asLong();
   }
 
   /** Sends every device's frames, live (one batch per device per second) or as fast as possible. */
@@ -286,7 +207,7 @@ public final class MatchSimulator {
     }
     ObjectNode body = WearflowClient.object();
     body.set("frames", frames);
-    String path = "/v1/devices/" + entry.device + "/frames";
+    String path = MatchSetup.framesPath(entry.device);
     Response response = null;
     for (int attempt = 1; attempt <= 5; attempt++) {
       response = client.post(path, token, body);
@@ -319,7 +240,7 @@ public final class MatchSimulator {
   }
 
   private static String computedDataPath(Entry entry) {
-    return "/v1/timeframes/" + entry.timeframe + "/computed-data/";
+    return MatchSetup.computedDataPath(entry.timeframe);
   }
 
   /** Waits until every timeframe's computed data equals the simulator's; prints the table. */
