@@ -1,5 +1,8 @@
 package io.wearflow.jobs;
 
+import io.wearflow.connectors.postgres.PostgresConfig;
+import io.wearflow.connectors.registry.SchemaRegistryConfig;
+import io.wearflow.jobs.userday.UserDayJobOptions;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.apache.flink.configuration.ConfigOption;
@@ -19,6 +22,21 @@ public final class JobOptions {
   public record ClusterRun(StreamExecutionEnvironment env, Configuration config) {}
 
   private JobOptions() {}
+
+  /** The schema registry every job reads ({@code wearflow.schema-registry.url}), checked. */
+  public static SchemaRegistryConfig registry(ReadableConfig config) {
+    String url = text(config, UserDayJobOptions.SCHEMA_REGISTRY_URL);
+    return named(UserDayJobOptions.SCHEMA_REGISTRY_URL, () -> SchemaRegistryConfig.of(url));
+  }
+
+  /** The PostgreSQL database every job writes ({@code wearflow.jdbc.*}), checked. */
+  public static PostgresConfig postgres(ReadableConfig config) {
+    String url = text(config, UserDayJobOptions.JDBC_URL);
+    String user = text(config, UserDayJobOptions.JDBC_USER);
+    return named(
+        UserDayJobOptions.JDBC_URL,
+        () -> new PostgresConfig(url, user, config.get(UserDayJobOptions.JDBC_PASSWORD)));
+  }
 
   /** The value of {@code option}, which must not be blank. */
   public static String text(ReadableConfig config, ConfigOption<String> option) {

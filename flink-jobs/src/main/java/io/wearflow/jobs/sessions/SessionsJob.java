@@ -81,18 +81,8 @@ public final class SessionsJob {
    */
   public static SessionsJob fromConfiguration(Configuration config) {
     String bootstrapServers = JobOptions.text(config, SessionsJobOptions.KAFKA_BOOTSTRAP_SERVERS);
-    String registryUrl = JobOptions.text(config, SessionsJobOptions.SCHEMA_REGISTRY_URL);
-    SchemaRegistryConfig registry =
-        JobOptions.named(
-            SessionsJobOptions.SCHEMA_REGISTRY_URL, () -> SchemaRegistryConfig.of(registryUrl));
-    String jdbcUrl = JobOptions.text(config, SessionsJobOptions.JDBC_URL);
-    String jdbcUser = JobOptions.text(config, SessionsJobOptions.JDBC_USER);
-    PostgresConfig postgres =
-        JobOptions.named(
-            SessionsJobOptions.JDBC_URL,
-            () ->
-                new PostgresConfig(
-                    jdbcUrl, jdbcUser, config.get(SessionsJobOptions.JDBC_PASSWORD)));
+    SchemaRegistryConfig registry = JobOptions.registry(config);
+    PostgresConfig postgres = JobOptions.postgres(config);
     String topic = JobOptions.text(config, SessionsJobOptions.SESSIONS_TOPIC);
     return new SessionsJob(
         KafkaSources.raw(

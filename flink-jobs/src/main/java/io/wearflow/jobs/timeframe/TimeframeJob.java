@@ -139,18 +139,8 @@ public final class TimeframeJob {
    */
   public static TimeframeJob fromConfiguration(Configuration config) {
     String bootstrapServers = JobOptions.text(config, TimeframeJobOptions.KAFKA_BOOTSTRAP_SERVERS);
-    String registryUrl = JobOptions.text(config, TimeframeJobOptions.SCHEMA_REGISTRY_URL);
-    SchemaRegistryConfig registry =
-        JobOptions.named(
-            TimeframeJobOptions.SCHEMA_REGISTRY_URL, () -> SchemaRegistryConfig.of(registryUrl));
-    String jdbcUrl = JobOptions.text(config, TimeframeJobOptions.JDBC_URL);
-    String jdbcUser = JobOptions.text(config, TimeframeJobOptions.JDBC_USER);
-    PostgresConfig postgres =
-        JobOptions.named(
-            TimeframeJobOptions.JDBC_URL,
-            () ->
-                new PostgresConfig(
-                    jdbcUrl, jdbcUser, config.get(TimeframeJobOptions.JDBC_PASSWORD)));
+    SchemaRegistryConfig registry = JobOptions.registry(config);
+    PostgresConfig postgres = JobOptions.postgres(config);
     String trackingTopic = JobOptions.text(config, TimeframeJobOptions.TRACKING_TOPIC);
     String group = JobOptions.text(config, TimeframeJobOptions.CONSUMER_GROUP);
     Duration lateness = config.get(TimeframeJobOptions.ALLOWED_LATENESS);

@@ -130,17 +130,8 @@ public final class UserDayJob {
    */
   public static UserDayJob fromConfiguration(Configuration config) {
     String bootstrapServers = JobOptions.text(config, UserDayJobOptions.KAFKA_BOOTSTRAP_SERVERS);
-    String registryUrl = JobOptions.text(config, UserDayJobOptions.SCHEMA_REGISTRY_URL);
-    SchemaRegistryConfig registry =
-        JobOptions.named(
-            UserDayJobOptions.SCHEMA_REGISTRY_URL, () -> SchemaRegistryConfig.of(registryUrl));
-    String jdbcUrl = JobOptions.text(config, UserDayJobOptions.JDBC_URL);
-    String jdbcUser = JobOptions.text(config, UserDayJobOptions.JDBC_USER);
-    PostgresConfig postgres =
-        JobOptions.named(
-            UserDayJobOptions.JDBC_URL,
-            () ->
-                new PostgresConfig(jdbcUrl, jdbcUser, config.get(UserDayJobOptions.JDBC_PASSWORD)));
+    SchemaRegistryConfig registry = JobOptions.registry(config);
+    PostgresConfig postgres = JobOptions.postgres(config);
     String samplesTopic = JobOptions.text(config, UserDayJobOptions.SAMPLES_TOPIC);
     Sinks sinks =
         new Sinks(
