@@ -6,6 +6,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.JavalinDefaultRouting;
 import io.wearflow.connectors.postgres.StoreException;
+import io.wearflow.http.activities.ActivityValidationError;
+import io.wearflow.http.activities.ActivityValidationException;
 import io.wearflow.http.problem.ApiException;
 import io.wearflow.http.problem.Problem;
 import io.wearflow.http.problem.ProblemType;
@@ -40,6 +42,12 @@ final class ProblemResponses {
   static void register(JavalinDefaultRouting app, ObjectMapper mapper) {
     ProblemResponses responses = new ProblemResponses(mapper);
     app.exception(ApiException.class, (e, ctx) -> responses.write(ctx, e));
+    app.exception(
+        ActivityValidationException.class,
+        (e, ctx) ->
+            ctx.status(422)
+                .contentType("application/json")
+                .result(responses.detailBody(e.errors())));
     app.exception(
         KafkaUnavailableException.class,
         (e, ctx) -> {
@@ -95,6 +103,15 @@ final class ProblemResponses {
       case 413 -> "The request body is too large.";
       default -> ProblemType.forStatus(status).title() + ".";
     };
+  }
+
+  /** The reference's {@code HTTPValidationError}: {@code {"detail": [{"loc", "msg", "type"}]}}. */
+  private byte[] detailBody(List<ActivityValidationError> errors) {
+    try {
+      return mapper.writeValueAsBytes(Map.of("detail", errors));
+    } catch (JsonProcessingException impossible) {
+      throw new IllegalStateException("cannot render validation errors", impossible);
+    }
   }
 
   private void write(Context ctx, ApiException e) {

@@ -1,5 +1,7 @@
 package io.wearflow.schemas;
 
+import io.wearflow.schemas.activities.ActivityRecord;
+import io.wearflow.schemas.activities.UploadedActivity;
 import io.wearflow.schemas.common.DeadLetter;
 import io.wearflow.schemas.samples.Sample;
 import io.wearflow.schemas.sessions.Session;
@@ -36,13 +38,32 @@ public final class Topics {
   public static final Topic<TimeframeComputedData> COMPUTED_DATA =
       new Topic<>("computed-data", "timeframe id", TimeframeComputedData.class);
 
+  /**
+   * Uploaded activity files' metadata, keyed by activity id; published after the activity's
+   * records, with their count, so the activity job knows when it holds them all.
+   */
+  public static final Topic<UploadedActivity> ACTIVITIES =
+      new Topic<>("activities", "activity id", UploadedActivity.class);
+
+  /** The records of uploaded activity files, keyed by activity id so an activity stays in order. */
+  public static final Topic<ActivityRecord> ACTIVITY_RECORDS =
+      new Topic<>("activity-records", "activity id", ActivityRecord.class);
+
   /** Records a job could not read, with the reason. Keyed by the failing job's name. */
   public static final Topic<DeadLetter> DEAD_LETTERS =
       new Topic<>("dead-letters", "job name", DeadLetter.class);
 
   /** Every topic, in the order the local stack creates them. */
   public static final List<Topic<?>> ALL =
-      List.of(SAMPLES, SESSIONS, TRACKING, TIMEFRAMES, COMPUTED_DATA, DEAD_LETTERS);
+      List.of(
+          SAMPLES,
+          SESSIONS,
+          TRACKING,
+          TIMEFRAMES,
+          COMPUTED_DATA,
+          ACTIVITIES,
+          ACTIVITY_RECORDS,
+          DEAD_LETTERS);
 
   private Topics() {}
 }

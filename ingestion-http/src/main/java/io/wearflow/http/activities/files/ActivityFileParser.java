@@ -1,12 +1,13 @@
 package io.wearflow.http.activities.files;
 
+import io.wearflow.http.activities.ActivityValidationException;
 import java.util.List;
 
 /**
  * Entry point for uploaded activity files: picks the parser by file name ({@code .fit} or {@code
  * .csv}) and validates the upload's {@code sport} field. Every failure is an {@link
- * ActivityFileException} whose errors are located like the reference's validation errors ({@code
- * ["body", "files", i, ...]}, {@code ["body", "sport"]}).
+ * ActivityValidationException} whose errors are located like the reference's validation errors
+ * ({@code ["body", "files", i, ...]}, {@code ["body", "sport"]}).
  */
 public final class ActivityFileParser {
 
@@ -26,12 +27,12 @@ public final class ActivityFileParser {
         ActivityFileFormat.ofFileName(fileName)
             .orElseThrow(
                 () ->
-                    ActivityFileException.of(
+                    ActivityValidationException.of(
                         loc,
                         "Unsupported file type '" + fileName + "': expected a .fit or .csv file",
                         "value_error"));
     if (content.length == 0) {
-      throw ActivityFileException.of(loc, "The file is empty", "value_error");
+      throw ActivityValidationException.of(loc, "The file is empty", "value_error");
     }
     return switch (format) {
       case FIT -> FitActivityParser.parse(fileIndex, content, requestSport);
@@ -46,6 +47,8 @@ public final class ActivityFileParser {
     }
     return Sport.fromWireName(value.trim())
         .orElseThrow(
-            () -> ActivityFileException.of(List.of("body", "sport"), Sport.expectation(), "enum"));
+            () ->
+                ActivityValidationException.of(
+                    List.of("body", "sport"), Sport.expectation(), "enum"));
   }
 }

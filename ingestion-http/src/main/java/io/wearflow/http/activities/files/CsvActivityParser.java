@@ -1,5 +1,7 @@
 package io.wearflow.http.activities.files;
 
+import io.wearflow.http.activities.ActivityValidationError;
+import io.wearflow.http.activities.ActivityValidationException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -65,7 +67,7 @@ final class CsvActivityParser {
     }
     Integer timestampColumn = columns.get(TIMESTAMP);
     if (timestampColumn == null) {
-      throw ActivityFileException.of(
+      throw ActivityValidationException.of(
           List.of("body", "files", fileIndex, "line", 1, TIMESTAMP),
           "The CSV file has no 'timestamp' column (ISO-8601 date-times with offset)",
           "missing");
@@ -115,7 +117,7 @@ final class CsvActivityParser {
     }
     errors.throwIfAny();
     if (records.isEmpty()) {
-      throw ActivityFileException.of(
+      throw ActivityValidationException.of(
           List.of("body", "files", fileIndex), "The CSV file contains no records", "value_error");
     }
     Sport sport =
@@ -125,7 +127,7 @@ final class CsvActivityParser {
 
   private static Sport fileSport(int fileIndex, String name, int line) {
     if (name == null) {
-      throw ActivityFileException.of(
+      throw ActivityValidationException.of(
           List.of("body", "sport"),
           "Field required for CSV files (or a 'sport' column in the file)",
           "missing");
@@ -133,7 +135,7 @@ final class CsvActivityParser {
     return Sport.fromWireName(name)
         .orElseThrow(
             () ->
-                ActivityFileException.of(
+                ActivityValidationException.of(
                     List.of("body", "files", fileIndex, "line", line, SPORT),
                     Sport.expectation(),
                     "enum"));
@@ -216,7 +218,7 @@ final class CsvActivityParser {
   /** The cell errors of one file, located under {@code ["body", "files", i, "line", ...]}. */
   private static final class Errors {
     private final int fileIndex;
-    private final List<ActivityFileError> listed = new ArrayList<>();
+    private final List<ActivityValidationError> listed = new ArrayList<>();
     private int total;
 
     Errors(int fileIndex) {
@@ -225,16 +227,16 @@ final class CsvActivityParser {
 
     void add(List<Object> lineAndColumn, String msg, String type) {
       total++;
-      if (listed.size() < ActivityFileException.MAX_LISTED) {
+      if (listed.size() < ActivityValidationException.MAX_LISTED) {
         List<Object> loc = new ArrayList<>(List.of("body", "files", fileIndex, "line"));
         loc.addAll(lineAndColumn);
-        listed.add(new ActivityFileError(loc, msg, type));
+        listed.add(new ActivityValidationError(loc, msg, type));
       }
     }
 
     void throwIfAny() {
       if (total > 0) {
-        throw new ActivityFileException(listed, total);
+        throw new ActivityValidationException(listed, total);
       }
     }
   }

@@ -7,6 +7,7 @@ import com.garmin.fit.FitMessages;
 import com.garmin.fit.FitRuntimeException;
 import com.garmin.fit.RecordMesg;
 import com.garmin.fit.SessionMesg;
+import io.wearflow.http.activities.ActivityValidationException;
 import java.io.ByteArrayInputStream;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -28,18 +29,18 @@ final class FitActivityParser {
   static ParsedActivity parse(int fileIndex, byte[] content, Sport requestSport) {
     List<Object> loc = List.of("body", "files", fileIndex);
     if (!new Decode().isFileFit(new ByteArrayInputStream(content))) {
-      throw ActivityFileException.of(
+      throw ActivityValidationException.of(
           loc, "Not a FIT file: the header is missing or invalid", "value_error");
     }
     FitMessages messages;
     try {
       if (!new Decode().checkFileIntegrity(new ByteArrayInputStream(content))) {
-        throw ActivityFileException.of(
+        throw ActivityValidationException.of(
             loc, "Corrupt or truncated FIT file: its size or CRC check failed", "value_error");
       }
       messages = new FitDecoder().decode(new ByteArrayInputStream(content));
     } catch (FitRuntimeException e) {
-      throw ActivityFileException.of(
+      throw ActivityValidationException.of(
           loc, "Corrupt or truncated FIT file: " + e.getMessage(), "value_error");
     }
     List<ActivityRecord> records = new ArrayList<>();
@@ -61,7 +62,7 @@ final class FitActivityParser {
               number(record.getSaturatedHemoglobinPercent())));
     }
     if (records.isEmpty()) {
-      throw ActivityFileException.of(
+      throw ActivityValidationException.of(
           loc, "The FIT file contains no timestamped records", "value_error");
     }
     return new ParsedActivity(

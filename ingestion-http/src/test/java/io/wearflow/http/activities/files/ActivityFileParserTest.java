@@ -14,6 +14,8 @@ import com.garmin.fit.Fit;
 import com.garmin.fit.Manufacturer;
 import com.garmin.fit.RecordMesg;
 import com.garmin.fit.SessionMesg;
+import io.wearflow.http.activities.ActivityValidationError;
+import io.wearflow.http.activities.ActivityValidationException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,11 +74,11 @@ class ActivityFileParserTest {
     byte[] fit = fitFile(ride(60));
     fit[fit.length / 2] ^= 0x5A;
 
-    ActivityFileException e = rejected(2, "ride.fit", fit, null);
+    ActivityValidationException e = rejected(2, "ride.fit", fit, null);
 
     assertThat(e.errors())
         .containsExactly(
-            new ActivityFileError(
+            new ActivityValidationError(
                 List.of("body", "files", 2),
                 "Corrupt or truncated FIT file: its size or CRC check failed",
                 "value_error"));
@@ -86,14 +88,15 @@ class ActivityFileParserTest {
   void aTruncatedFitFileIsRejected() throws IOException {
     byte[] fit = fitFile(ride(60));
 
-    ActivityFileException e = rejected(0, "ride.fit", Arrays.copyOf(fit, fit.length - 100), null);
+    ActivityValidationException e =
+        rejected(0, "ride.fit", Arrays.copyOf(fit, fit.length - 100), null);
 
     assertThat(e.errors().get(0).msg()).startsWith("Corrupt or truncated FIT file");
   }
 
   @Test
   void aFileThatIsNotFitIsRejected() {
-    ActivityFileException e =
+    ActivityValidationException e =
         rejected(0, "ride.fit", "timestamp,power\n".getBytes(StandardCharsets.UTF_8), null);
 
     assertThat(e.errors().get(0).msg())
@@ -106,12 +109,12 @@ class ActivityFileParserTest {
   void aCsvWithoutATimestampColumnIsRejected() {
     String csv = "time,power\n2024-05-01T07:30:00+02:00,200\n";
 
-    ActivityFileException e =
+    ActivityValidationException e =
         rejected(3, "ride.csv", csv.getBytes(StandardCharsets.UTF_8), Sport.CYCLING);
 
     assertThat(e.errors())
         .containsExactly(
-            new ActivityFileError(
+            new ActivityValidationError(
                 List.of("body", "files", 3, "line", 1, "timestamp"),
                 "The CSV file has no 'timestamp' column (ISO-8601 date-times with offset)",
                 "missing"));
@@ -129,12 +132,12 @@ class ActivityFileParserTest {
             "2024-05-01T07:30:03+02:00,NaN",
             "");
 
-    ActivityFileException e =
+    ActivityValidationException e =
         rejected(0, "ride.csv", csv.getBytes(StandardCharsets.UTF_8), Sport.CYCLING);
 
     assertThat(e.total()).isEqualTo(4);
     assertThat(e.errors())
-        .extracting(ActivityFileError::loc, ActivityFileError::type)
+        .extracting(ActivityValidationError::loc, ActivityValidationError::type)
         .containsExactly(
             tuple(List.of("body", "files", 0, "line", 3, "timestamp"), "datetime_parsing"),
             tuple(List.of("body", "files", 0, "line", 4, "timestamp"), "missing"),
@@ -146,11 +149,11 @@ class ActivityFileParserTest {
   void aCsvNeedsASportFromTheRequestOrAColumn() {
     byte[] csv = csv(ride(3), false).getBytes(StandardCharsets.UTF_8);
 
-    ActivityFileException e = rejected(0, "ride.csv", csv, null);
+    ActivityValidationException e = rejected(0, "ride.csv", csv, null);
 
     assertThat(e.errors())
         .containsExactly(
-            new ActivityFileError(
+            new ActivityValidationError(
                 List.of("body", "sport"),
                 "Field required for CSV files (or a 'sport' column in the file)",
                 "missing"));
@@ -158,21 +161,21 @@ class ActivityFileParserTest {
 
   @Test
   void anUnknownSportIsRejectedWithTheKnownOnes() {
-    ActivityFileException fromRequest =
+    ActivityValidationException fromRequest =
         catchThrowableOfType(
-            ActivityFileException.class, () -> ActivityFileParser.sport("curling"));
+            ActivityValidationException.class, () -> ActivityFileParser.sport("curling"));
     String csv = "timestamp,sport\n2024-05-01T07:30:00+02:00,curling\n";
-    ActivityFileException fromColumn =
+    ActivityValidationException fromColumn =
         rejected(1, "a.csv", csv.getBytes(StandardCharsets.UTF_8), null);
 
     String expected =
         "Input should be 'cycling', 'running', 'walking', 'hiking', 'swimming', 'rowing',"
             + " 'cross_country_skiing', 'soccer' or 'generic'";
     assertThat(fromRequest.errors())
-        .containsExactly(new ActivityFileError(List.of("body", "sport"), expected, "enum"));
+        .containsExactly(new ActivityValidationError(List.of("body", "sport"), expected, "enum"));
     assertThat(fromColumn.errors())
         .containsExactly(
-            new ActivityFileError(
+            new ActivityValidationError(
                 List.of("body", "files", 1, "line", 2, "sport"), expected, "enum"));
     assertThat(ActivityFileParser.sport(" running ")).isEqualTo(Sport.RUNNING);
     assertThat(ActivityFileParser.sport("")).isNull();
@@ -201,7 +204,7 @@ class ActivityFileParserTest {
   void otherFileTypesAndEmptyFilesAreRejected() {
     assertThat(rejected(4, "ride.gpx", new byte[] {1}, null).errors().get(0))
         .isEqualTo(
-            new ActivityFileError(
+            new ActivityValidationError(
                 List.of("body", "files", 4),
                 "Unsupported file type 'ride.gpx': expected a .fit or .csv file",
                 "value_error"));
@@ -209,11 +212,11 @@ class ActivityFileParserTest {
         .isEqualTo("The file is empty");
   }
 
-  private static ActivityFileException rejected(
+  private static ActivityValidationException rejected(
       int index, String name, byte[] content, Sport sport) {
-    ActivityFileException e =
+    ActivityValidationException e =
         catchThrowableOfType(
-            ActivityFileException.class,
+            ActivityValidationException.class,
             () -> ActivityFileParser.parse(index, name, content, sport));
     assertThat(e).as("rejection of %s", name).isNotNull();
     return e;
