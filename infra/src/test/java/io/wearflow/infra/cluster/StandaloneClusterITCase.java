@@ -2,17 +2,28 @@ package io.wearflow.infra.cluster;
 
 import static io.wearflow.infra.e2e.Eventually.assertWithin;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wearflow.connectors.postgres.PostgresConfig;
+import io.wearflow.connectors.registry.ConfluentAvroDeserializer;
 import io.wearflow.connectors.registry.ConfluentAvroSerializer;
 import io.wearflow.connectors.registry.SchemaRegistryClient;
 import io.wearflow.infra.testing.SharedStack;
 import io.wearflow.infra.testing.SharedStackExtension;
+import io.wearflow.jobs.sessions.SessionsJob;
+import io.wearflow.jobs.sessions.SessionsJobOptions;
+import io.wearflow.jobs.timeframe.TimeframeJob;
+import io.wearflow.jobs.timeframe.TimeframeJobOptions;
 import io.wearflow.jobs.userday.UserDayJob;
 import io.wearflow.jobs.userday.UserDayJobOptions;
 import io.wearflow.schemas.Topic;
 import io.wearflow.schemas.Topics;
 import io.wearflow.schemas.samples.Sample;
+import io.wearflow.schemas.sessions.Session;
+import io.wearflow.schemas.timeframes.TimeframeComputedData;
+import io.wearflow.schemas.timeframes.TimeframeDefinition;
+import io.wearflow.schemas.tracking.TrackingFrame;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,9 +44,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,9 +59,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Cluster mode, proven on loopback: a standalone Flink session cluster (JobManager and TaskManager
  * as separate JVMs on Flink's own runtime jars, RocksDB state, incremental checkpoints) gets the
- * jobs jar through the REST API, runs the user-day job's {@code main} with program arguments naming
- * a real Kafka broker, schema registry and PostgreSQL, and the samples produced to Kafka end up as
- * the right user-day rows. The cluster has none of wearflow's classes: only the jar carries them.
+ * jobs jar through the REST API and runs every job's {@code main} side by side, with program
+ * arguments naming a real Kafka broker, schema registry and PostgreSQL: samples become the right
+ * user-day rows, a session its row, and tracking frames a timeframe's final computed data. The
+ * cluster has none of wearflow's classes: only the jar carries them.
  *
  * <p>Needs the build's {@code target/cluster/}: the jobs jar copied from flink-jobs and the Flink
  * classpath ({@code mvn -pl infra -am verify} makes both).
@@ -54,12 +71,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class StandaloneClusterITCase {
 
   private static final Path CLUSTER_FILES = Path.of("target", "cluster");
-  private static final Duration RESULT_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration RESULT_TIMEOUT = Duration.ofSeconds(90);
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** Every job of the local stack, parallelism 1, in one TaskManager. */
+  private static final int JOBS = 3;
 
   @Test
-  void userDayJobFromTheJobsJarWritesUserDaysOnAStandaloneCluster(SharedStack stack)
-      throws Exception {
+  void everyJobFromTheJobsJarRunsOnAStandaloneCluster(SharedStack stack) throws Exception {
     Topic<Sample> samples = stack.uniqueTopic(Topics.SAMPLES);
+    Topic<Session> sessions = stack.uniqueTopic(Topics.SESSIONS);
+    Topic<TrackingFrame> tracking = stack.uniqueTopic(Topics.TRACKING);
+    Topic<TimeframeDefinition> timeframes = stack.uniqueTopic(Topics.TIMEFRAMES);
+    Topic<TimeframeComputedData> computedData = stack.uniqueTopic(Topics.COMPUTED_DATA);
     String deadLetters = stack.uniqueTopic(Topics.DEAD_LETTERS.name());
     PostgresConfig db = stack.newDatabase("standalone_cluster");
     Path dir = stack.newDirectory("standalone-flink");
@@ -68,15 +92,61 @@ class StandaloneClusterITCase {
 
     try (StandaloneFlinkCluster cluster =
         StandaloneFlinkCluster.start(
-            dir.resolve("cluster"), flinkClasspath(), 2, production(dir))) {
+            dir.resolve("cluster"), flinkClasspath(), JOBS, production(dir))) {
       FlinkRestClient rest = cluster.rest();
       String jarId = rest.uploadJar(jobsJar);
-      String job =
+      Map<String, String> common = commonOptions(stack, deadLetters, db);
+      Map<String, String> jobs = new LinkedHashMap<>();
+      jobs.put(
+          "user-day",
           rest.runJar(
               jarId,
               UserDayJob.class.getName(),
-              programArguments(stack, samples, deadLetters, db, dir),
-              2);
+              arguments(
+                  common,
+                  UserDayJobOptions.SAMPLES_TOPIC.key(),
+                  samples.name(),
+                  UserDayJobOptions.CONSUMER_GROUP.key(),
+                  samples.name(),
+                  UserDayJobOptions.DEAD_LETTERS_TOPIC.key(),
+                  deadLetters,
+                  UserDayJobOptions.EXPORTS_BASE_DIR.key(),
+                  dir.resolve("exports").toUri().toString()),
+              1));
+      jobs.put(
+          "sessions",
+          rest.runJar(
+              jarId,
+              SessionsJob.class.getName(),
+              arguments(
+                  common,
+                  SessionsJobOptions.SESSIONS_TOPIC.key(),
+                  sessions.name(),
+                  SessionsJobOptions.CONSUMER_GROUP.key(),
+                  sessions.name(),
+                  SessionsJobOptions.DEAD_LETTERS_TOPIC.key(),
+                  deadLetters),
+              1));
+      jobs.put(
+          "timeframe",
+          rest.runJar(
+              jarId,
+              TimeframeJob.class.getName(),
+              arguments(
+                  common,
+                  TimeframeJobOptions.TRACKING_TOPIC.key(),
+                  tracking.name(),
+                  TimeframeJobOptions.TIMEFRAMES_TOPIC.key(),
+                  timeframes.name(),
+                  TimeframeJobOptions.COMPUTED_DATA_TOPIC.key(),
+                  computedData.name(),
+                  TimeframeJobOptions.CONSUMER_GROUP.key(),
+                  tracking.name(),
+                  TimeframeJobOptions.DEAD_LETTERS_TOPIC.key(),
+                  deadLetters,
+                  TimeframeJobOptions.ALLOWED_LATENESS.key(),
+                  "1 s"),
+              1));
 
       long userId = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000);
       LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(2);
@@ -117,24 +187,74 @@ class StandaloneClusterITCase {
                   80,
                   "count/min",
                   now));
-      produce(stack, samples, userId, sent);
+      produce(stack, samples, Long.toString(userId), sent);
+      produce(stack, sessions, userId + "/run-1", List.of(session(userId, day, now)));
+
+      // A timeframe over the first 10 s of a device running 2 m/s along x at 10 Hz: 20 m.
+      long deviceId = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000);
+      long timeframeId = deviceId + 1;
+      Instant trackStart = now.minusSeconds(60);
+      produce(
+          stack,
+          timeframes,
+          Long.toString(timeframeId),
+          List.of(
+              TimeframeDefinition.newBuilder()
+                  .setTimeframeId(timeframeId)
+                  .setVersion(1)
+                  .setDeviceId(deviceId)
+                  .setAthleteId(userId)
+                  .setActivityId(null)
+                  .setOwnerId(userId)
+                  .setStartTime(trackStart)
+                  .setEndTime(trackStart.plusSeconds(10))
+                  .setParamsJson("{}")
+                  .build()));
+      List<TrackingFrame> frames = new ArrayList<>();
+      for (int i = 0; i <= 150; i++) {
+        frames.add(
+            TrackingFrame.newBuilder()
+                .setDeviceId(deviceId)
+                .setTimestamp(trackStart.plusMillis(100L * i))
+                .setX(0.2 * i)
+                .setY(0.0)
+                .setReceivedAt(now)
+                .build());
+      }
+      produce(stack, tracking, Long.toString(deviceId), frames);
 
       assertWithin(
           RESULT_TIMEOUT,
           () -> {
-            assertThat(rest.jobState(job)).as(rest.rootException(job)).isEqualTo("RUNNING");
+            for (Map.Entry<String, String> job : jobs.entrySet()) {
+              assertThat(rest.jobState(job.getValue()))
+                  .as(job.getKey() + ": " + rest.rootException(job.getValue()))
+                  .isEqualTo("RUNNING");
+            }
             assertThat(userDay(db, userId, day))
                 .containsEntry("steps_total", 1300.0)
                 .containsEntry("bpm_min", 60.0)
                 .containsEntry("bpm_max", 80.0)
                 .containsEntry("bpm_mean", 70.0);
             assertThat(userDay(db, userId, nextDay)).containsEntry("steps_total", 300.0);
+            assertThat(sessionName(db, userId, "run-1")).isEqualTo("Morning run");
           });
+      // A final snapshot may come before the frames (the timeframe ended a minute ago by the wall
+      // clock); the frames then recompute it, and the last final one must hold all 20 m.
+      assertThat(finalDistance(stack, computedData, timeframeId, 20.0))
+          .isCloseTo(20.0, within(1e-9));
+
       // State in RocksDB, checkpointed incrementally to the configured directory.
-      assertWithin(RESULT_TIMEOUT, () -> assertThat(rest.completedCheckpoints(job)).isPositive());
-      assertThat(dir.resolve("checkpoints").resolve(job)).isDirectory();
-      rest.cancel(job);
-      assertWithin(RESULT_TIMEOUT, () -> assertThat(rest.jobState(job)).isEqualTo("CANCELED"));
+      for (String job : jobs.values()) {
+        assertWithin(RESULT_TIMEOUT, () -> assertThat(rest.completedCheckpoints(job)).isPositive());
+        assertThat(dir.resolve("checkpoints").resolve(job)).isDirectory();
+      }
+      for (String job : jobs.values()) {
+        rest.cancel(job);
+      }
+      for (String job : jobs.values()) {
+        assertWithin(RESULT_TIMEOUT, () -> assertThat(rest.jobState(job)).isEqualTo("CANCELED"));
+      }
     }
   }
 
@@ -150,26 +270,40 @@ class StandaloneClusterITCase {
     settings.put(
         "execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
     settings.put("restart-strategy.type", "exponential-delay");
+    // Room for every job in one TaskManager: each job loads the jar's classes in its own
+    // classloader and has its own RocksDB instances and network buffers.
+    settings.put("taskmanager.memory.task.heap.size", "384m");
+    settings.put("taskmanager.memory.managed.size", "256m");
+    settings.put("taskmanager.memory.network.min", "64m");
+    settings.put("taskmanager.memory.network.max", "64m");
+    settings.put("taskmanager.memory.jvm-metaspace.size", "384m");
     return settings;
   }
 
-  /** What {@code flink run ... -- <args>} would pass: the job's options as program arguments. */
-  private static List<String> programArguments(
-      SharedStack stack, Topic<Sample> samples, String deadLetters, PostgresConfig db, Path dir) {
-    List<String> args = new ArrayList<>();
+  /** The options every job reads: where Kafka, the registry and PostgreSQL are. */
+  private static Map<String, String> commonOptions(
+      SharedStack stack, String deadLetters, PostgresConfig db) {
     Map<String, String> options = new LinkedHashMap<>();
     options.put(UserDayJobOptions.KAFKA_BOOTSTRAP_SERVERS.key(), stack.bootstrapServers());
     options.put(UserDayJobOptions.SCHEMA_REGISTRY_URL.key(), stack.registry().url());
-    options.put(UserDayJobOptions.SAMPLES_TOPIC.key(), samples.name());
-    options.put(UserDayJobOptions.CONSUMER_GROUP.key(), samples.name());
-    options.put(UserDayJobOptions.DEAD_LETTERS_TOPIC.key(), deadLetters);
     options.put(UserDayJobOptions.JDBC_URL.key(), db.jdbcUrl());
     options.put(UserDayJobOptions.JDBC_USER.key(), db.username());
     if (db.password() != null && !db.password().isEmpty()) {
       options.put(UserDayJobOptions.JDBC_PASSWORD.key(), db.password());
     }
-    options.put(
-        UserDayJobOptions.EXPORTS_BASE_DIR.key(), dir.resolve("exports").toUri().toString());
+    return options;
+  }
+
+  /**
+   * What {@code flink run ... -- <args>} would pass: the common options and the job's own ({@code
+   * keysAndValues}) as program arguments.
+   */
+  private static List<String> arguments(Map<String, String> common, String... keysAndValues) {
+    Map<String, String> options = new LinkedHashMap<>(common);
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      options.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    List<String> args = new ArrayList<>();
     options.forEach(
         (key, value) -> {
           args.add("--" + key);
@@ -211,13 +345,12 @@ class StandaloneClusterITCase {
         .build();
   }
 
-  /** The samples in the Confluent wire format, as the HTTP edge writes them. */
-  private static void produce(
-      SharedStack stack, Topic<Sample> topic, long userId, List<Sample> samples) throws Exception {
-    ConfluentAvroSerializer<Sample> serializer =
+  /** Records in the Confluent wire format, as the HTTP edge and the outbox relay write them. */
+  private static <T extends SpecificRecord> void produce(
+      SharedStack stack, Topic<T> topic, String key, List<T> values) throws Exception {
+    ConfluentAvroSerializer<T> serializer =
         new ConfluentAvroSerializer<>(
-            new SchemaRegistryClient(stack.registry()), topic.valueSubject(), Sample.class);
-    byte[] key = Long.toString(userId).getBytes(StandardCharsets.UTF_8);
+            new SchemaRegistryClient(stack.registry()), topic.valueSubject(), topic.valueType());
     try (KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(
             Map.of(
@@ -227,8 +360,73 @@ class StandaloneClusterITCase {
                 "all"),
             new ByteArraySerializer(),
             new ByteArraySerializer())) {
-      for (Sample sample : samples) {
-        producer.send(new ProducerRecord<>(topic.name(), key, serializer.serialize(sample))).get();
+      byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
+      for (T value : values) {
+        producer
+            .send(new ProducerRecord<>(topic.name(), keyBytes, serializer.serialize(value)))
+            .get();
+      }
+    }
+  }
+
+  /**
+   * The total distance of the timeframe's final computed data on the job's computed-data topic:
+   * waits for one with {@code expected} metres, else answers the last final distance seen.
+   */
+  private static double finalDistance(
+      SharedStack stack, Topic<TimeframeComputedData> topic, long timeframeId, double expected)
+      throws Exception {
+    ConfluentAvroDeserializer<TimeframeComputedData> deserializer =
+        new ConfluentAvroDeserializer<>(
+            new SchemaRegistryClient(stack.registry()), TimeframeComputedData.class);
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, topic.name() + "-check");
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(topic.name()));
+      double last = Double.NaN;
+      long deadline = System.nanoTime() + RESULT_TIMEOUT.toNanos();
+      while (System.nanoTime() < deadline) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+          TimeframeComputedData data = deserializer.deserialize(record.value());
+          if (data.getTimeframeId() == timeframeId && data.getFinal$()) {
+            last = MAPPER.readTree(data.getDataJson()).get("total_distance").asDouble();
+            if (Math.abs(last - expected) < 1e-9) {
+              return last;
+            }
+          }
+        }
+      }
+      return last;
+    }
+  }
+
+  private static Session session(long userId, LocalDate day, Instant now) {
+    return Session.newBuilder()
+        .setUserId(userId)
+        .setSessionId("run-1")
+        .setName("Morning run")
+        .setDescription(null)
+        .setStartTime(day.atTime(7, 0).toInstant(ZoneOffset.UTC))
+        .setEndTime(day.atTime(7, 45).toInstant(ZoneOffset.UTC))
+        .setModifiedTime(now)
+        .setApplication(null)
+        .setActivityType(8)
+        .setActiveTimeMillis(2_700_000L)
+        .build();
+  }
+
+  private static String sessionName(PostgresConfig db, long userId, String sessionId)
+      throws Exception {
+    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+        PreparedStatement query =
+            c.prepareStatement("SELECT name FROM sessions WHERE user_id = ? AND session_id = ?")) {
+      query.setLong(1, userId);
+      query.setString(2, sessionId);
+      try (ResultSet r = query.executeQuery()) {
+        return r.next() ? r.getString(1) : null;
       }
     }
   }
