@@ -3,6 +3,7 @@ package io.wearflow.infra;
 import io.javalin.Javalin;
 import io.wearflow.connectors.outbox.TimeframeOutboxRelay;
 import io.wearflow.connectors.postgres.AccountStore;
+import io.wearflow.connectors.postgres.ActivityFileStore;
 import io.wearflow.connectors.postgres.Database;
 import io.wearflow.connectors.postgres.DeviceStore;
 import io.wearflow.connectors.postgres.PostgresConfig;
@@ -13,6 +14,8 @@ import io.wearflow.connectors.registry.SchemaRegistryClient;
 import io.wearflow.connectors.registry.SchemaRegistryConfig;
 import io.wearflow.http.HttpApp;
 import io.wearflow.http.HttpDependencies;
+import io.wearflow.http.activities.upload.ActivityFiles;
+import io.wearflow.http.activities.upload.KafkaActivityPublisher;
 import io.wearflow.http.auth.PasswordHasher;
 import io.wearflow.http.devices.Devices;
 import io.wearflow.http.devices.KafkaTrackingPublisher;
@@ -32,6 +35,8 @@ import io.wearflow.jobs.userday.UserDayJob;
 import io.wearflow.jobs.userday.UserDayJobOptions;
 import io.wearflow.schemas.Topic;
 import io.wearflow.schemas.Topics;
+import io.wearflow.schemas.activities.ActivityRecord;
+import io.wearflow.schemas.activities.UploadedActivity;
 import io.wearflow.schemas.samples.Sample;
 import io.wearflow.schemas.sessions.Session;
 import io.wearflow.schemas.timeframes.TimeframeDefinition;
@@ -283,6 +288,22 @@ public final class LocalStack implements AutoCloseable {
                     Topics.TRACKING.valueSubject(),
                     TrackingFrame.class),
                 http.api().kafka().publishTimeout()));
+    KafkaActivityPublisher activityPublisher =
+        register(
+            "activity publisher",
+            new KafkaActivityPublisher(
+                endpoints.kafkaBootstrapServers(),
+                Topics.ACTIVITY_RECORDS.name(),
+                new ConfluentAvroSerializer<>(
+                    new SchemaRegistryClient(endpoints.registry()),
+                    Topics.ACTIVITY_RECORDS.valueSubject(),
+                    ActivityRecord.class),
+                Topics.ACTIVITIES.name(),
+                new ConfluentAvroSerializer<>(
+                    new SchemaRegistryClient(endpoints.registry()),
+                    Topics.ACTIVITIES.valueSubject(),
+                    UploadedActivity.class),
+                http.api().kafka().publishTimeout()));
     TimeframeOutboxRelay relay =
         register(
             "timeframe outbox relay",
@@ -308,8 +329,10 @@ public final class LocalStack implements AutoCloseable {
             HttpDependencies.of(
                     database.dataSource(), publisher, tokenKey, Clock.systemUTC(), http.api())
                 .withSessions(sessionPublisher, new SessionStore(database.dataSource())::list)
-                .withDevices(
-                    Devices.of(new DeviceStore(database.dataSource())), trackingPublisher));
+                .withDevices(Devices.of(new DeviceStore(database.dataSource())), trackingPublisher)
+                .withActivityUploads(
+                    ActivityFiles.of(new ActivityFileStore(database.dataSource())),
+                    activityPublisher));
     register("HTTP server", app::stop);
     app.start(http.host(), http.port());
     String host = "0.0.0.0".equals(http.host()) ? "127.0.0.1" : http.host();

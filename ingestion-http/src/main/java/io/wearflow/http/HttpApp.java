@@ -5,6 +5,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import io.wearflow.http.actigraphy.ActigraphyHandlers;
+import io.wearflow.http.activities.upload.ActivityUploadHandlers;
 import io.wearflow.http.athletes.AthleteAccountHandlers;
 import io.wearflow.http.athletes.AthleteHandlers;
 import io.wearflow.http.athletes.AthleteRegistrationValidator;
@@ -61,6 +62,9 @@ import java.util.Map;
  * GET  /v1/json-schemas/[{json_schema}/]           token  JSON schemas (see JsonSchemaHandlers)
  * GET|POST /v1/devices/, GET|PUT|DELETE /v1/devices/{device}/, POST /v1/devices/{device}/frames
  *                                                  token  devices, tracking (see DeviceRoutes)
+ * POST /api/v1/activities/upload, GET /api/v1/activities/{activity_id}/download,
+ * PUT|DELETE /api/v1/activities/{activity_id}/app-metadata
+ *                                     token    activity uploads (see ActivityUploadHandlers)
  * </pre>
  *
  * The caller starts and stops the returned app ({@code app.start(port)}, {@code app.stop()}).
@@ -171,6 +175,14 @@ public final class HttpApp {
                     router, reader, deps.sessionPublisher(), deps.sessions(), deps.clock());
                 DeviceRoutes.register(
                     router, reader, deps.devices(), deps.trackingPublisher(), deps.clock());
+                ActivityUploadHandlers.register(
+                    router,
+                    reader,
+                    deps.activityFiles(),
+                    deps.activityPublisher(),
+                    deps.timeZones(),
+                    deps.clock(),
+                    mapper);
                 ControlPlaneRoutes.register(
                     router, reader, deps.controlPlane(), deps.accounts(), deps.clock());
                 ProblemResponses.register(router, mapper);

@@ -1,12 +1,15 @@
 package io.wearflow.http;
 
 import io.wearflow.connectors.postgres.AccountStore;
+import io.wearflow.connectors.postgres.ActivityFileStore;
 import io.wearflow.connectors.postgres.DeviceStore;
 import io.wearflow.connectors.postgres.IdempotencyStore;
 import io.wearflow.connectors.postgres.TimeZoneStore;
 import io.wearflow.connectors.postgres.UserDayQueries;
 import io.wearflow.connectors.postgres.WebhookStore;
 import io.wearflow.http.actigraphy.UserDays;
+import io.wearflow.http.activities.upload.ActivityFiles;
+import io.wearflow.http.activities.upload.ActivityPublisher;
 import io.wearflow.http.auth.Accounts;
 import io.wearflow.http.auth.PasswordHasher;
 import io.wearflow.http.auth.TokenService;
@@ -44,6 +47,8 @@ import javax.sql.DataSource;
  * @param idempotencyKeys where Idempotency-Key records are kept (PostgreSQL in production)
  * @param devices the managers' tracking devices
  * @param trackingPublisher where accepted tracking frames go (Kafka in production)
+ * @param activityFiles uploaded activity files (originals, app metadata, published marks)
+ * @param activityPublisher where uploaded activities go (Kafka in production)
  */
 public record HttpDependencies(
     Accounts accounts,
@@ -60,7 +65,9 @@ public record HttpDependencies(
     Webhooks webhooks,
     IdempotencyKeys idempotencyKeys,
     Devices devices,
-    TrackingPublisher trackingPublisher) {
+    TrackingPublisher trackingPublisher,
+    ActivityFiles activityFiles,
+    ActivityPublisher activityPublisher) {
 
   public HttpDependencies {
     Objects.requireNonNull(accounts, "accounts");
@@ -78,6 +85,8 @@ public record HttpDependencies(
     Objects.requireNonNull(idempotencyKeys, "idempotencyKeys");
     Objects.requireNonNull(devices, "devices");
     Objects.requireNonNull(trackingPublisher, "trackingPublisher");
+    Objects.requireNonNull(activityFiles, "activityFiles");
+    Objects.requireNonNull(activityPublisher, "activityPublisher");
   }
 
   /**
@@ -109,7 +118,9 @@ public record HttpDependencies(
         Webhooks.unavailable(),
         new InMemoryIdempotencyKeys(),
         Devices.unavailable(),
-        TrackingPublisher.unavailable());
+        TrackingPublisher.unavailable(),
+        ActivityFiles.unavailable(),
+        ActivityPublisher.unavailable());
   }
 
   /**
@@ -147,6 +158,20 @@ public record HttpDependencies(
         });
   }
 
+  /**
+   * The same dependencies with activity uploads; in production {@code withActivityUploads(
+   * ActivityFiles.of(new ActivityFileStore(dataSource)), kafkaActivityPublisher)} ({@link #of}
+   * supplies the files only: uploads answer 503 until a publisher is given).
+   */
+  public HttpDependencies withActivityUploads(
+      ActivityFiles activityFiles, ActivityPublisher activityPublisher) {
+    return with(
+        b -> {
+          b.activityFiles = activityFiles;
+          b.activityPublisher = activityPublisher;
+        });
+  }
+
   /** The same dependencies with another idempotency-key store. */
   public HttpDependencies withIdempotencyKeys(IdempotencyKeys idempotencyKeys) {
     return with(b -> b.idempotencyKeys = idempotencyKeys);
@@ -176,7 +201,9 @@ public record HttpDependencies(
         .withControlPlane(ControlPlane.of(dataSource))
         .withWebhooks(Webhooks.of(new WebhookStore(dataSource)))
         .withIdempotencyKeys(IdempotencyKeys.of(new IdempotencyStore(dataSource)))
-        .withDevices(Devices.of(new DeviceStore(dataSource)), TrackingPublisher.unavailable());
+        .withDevices(Devices.of(new DeviceStore(dataSource)), TrackingPublisher.unavailable())
+        .withActivityUploads(
+            ActivityFiles.of(new ActivityFileStore(dataSource)), ActivityPublisher.unavailable());
   }
 
   private HttpDependencies with(java.util.function.Consumer<Members> change) {
@@ -197,7 +224,9 @@ public record HttpDependencies(
         m.webhooks,
         m.idempotencyKeys,
         m.devices,
-        m.trackingPublisher);
+        m.trackingPublisher,
+        m.activityFiles,
+        m.activityPublisher);
   }
 
   /** A mutable copy of the members, so that each wither names only what it changes. */
@@ -217,6 +246,8 @@ public record HttpDependencies(
     IdempotencyKeys idempotencyKeys;
     Devices devices;
     TrackingPublisher trackingPublisher;
+    ActivityFiles activityFiles;
+    ActivityPublisher activityPublisher;
 
     Members(HttpDependencies d) {
       accounts = d.accounts;
@@ -234,6 +265,8 @@ public record HttpDependencies(
       idempotencyKeys = d.idempotencyKeys;
       devices = d.devices;
       trackingPublisher = d.trackingPublisher;
+      activityFiles = d.activityFiles;
+      activityPublisher = d.activityPublisher;
     }
   }
 }

@@ -38,8 +38,15 @@ import org.apache.flink.util.OutputTag;
  *       timeframe that is not final or ended less than {@code retention} before the newest frame;
  *   <li>{@code timeframes}: per timeframe id, its {@link TimeframeProgress};
  *   <li>{@code newest}: the newest frame's timestamp; {@code purged}: the retention horizon of the
- *       last purge; {@code emission}: the pending publication timer.
+ *       last purge; {@code emission}: the pending publication timer; {@code published}: when the
+ *       device last published.
  * </ul>
+ *
+ * <p>Publication is throttled from the leading edge: a change after a quiet {@code emitInterval} is
+ * published {@link #COALESCE_MILLIS} later (long enough to take in the rest of the frames that came
+ * in the same poll of the topic), and changes during the interval wait for its end. A device
+ * posting every 100-200 ms is thus published a few ms after each post, not up to {@code
+ * emitInterval} later.
  *
  * <p>A new definition is recomputed from the stored frames, and so is a timeframe that receives a
  * frame older than its last one; a dropped timeframe publishes nothing more. When the input ends
@@ -55,6 +62,9 @@ final class TimeframeCalculator
   static final OutputTag<DeadLetter> INVALID_FRAMES =
       new OutputTag<>("invalid-frames", TypeInformation.of(DeadLetter.class));
 
+  /** How long a change after a quiet period waits for the frames that came with it, ms. */
+  static final long COALESCE_MILLIS = 5;
+
   /** How far the retention horizon moves between two purges of a device's frames, ms. */
   static final long PURGE_STEP = 60_000;
 
@@ -69,6 +79,7 @@ final class TimeframeCalculator
   private transient ValueState<Long> newest;
   private transient ValueState<Long> purged;
   private transient ValueState<Long> emission;
+  private transient ValueState<Long> published;
 
   /**
    * @param emitInterval longest time a change waits before it is published
@@ -102,6 +113,7 @@ final class TimeframeCalculator
     newest = getRuntimeContext().getState(new ValueStateDescriptor<>("newest", Types.LONG));
     purged = getRuntimeContext().getState(new ValueStateDescriptor<>("purged", Types.LONG));
     emission = getRuntimeContext().getState(new ValueStateDescriptor<>("emission", Types.LONG));
+    published = getRuntimeContext().getState(new ValueStateDescriptor<>("published", Types.LONG));
   }
 
   @Override
@@ -197,6 +209,7 @@ final class TimeframeCalculator
   /** Publishes every changed timeframe, recomputing stale ones and completing past ones first. */
   private void publish(OnTimerContext ctx, Collector<TimeframeComputedData> out) throws Exception {
     long processingTime = ctx.timerService().currentProcessingTime();
+    published.update(processingTime);
     Long newestTimestamp = newest.value();
     long deviceTime =
         Math.max(
@@ -271,12 +284,16 @@ final class TimeframeCalculator
   }
 
   /**
-   * Publishes the changes {@code emitInterval} from now, or at the end of the input, whichever
-   * comes first (processing-time timers do not fire once a bounded input has ended).
+   * Publishes the changes {@link #COALESCE_MILLIS} from now, or {@code emitInterval} after the last
+   * publication if that is later, or at the end of the input, whichever comes first
+   * (processing-time timers do not fire once a bounded input has ended).
    */
   private void scheduleEmission(TimerService timers) throws Exception {
     if (emission.value() == null) {
-      long at = timers.currentProcessingTime() + emitInterval;
+      long now = timers.currentProcessingTime();
+      Long last = published.value();
+      long soonest = now + Math.min(COALESCE_MILLIS, emitInterval);
+      long at = last == null ? soonest : Math.max(soonest, last + emitInterval);
       timers.registerProcessingTimeTimer(at);
       timers.registerEventTimeTimer(Long.MAX_VALUE);
       emission.update(at);
@@ -306,6 +323,7 @@ final class TimeframeCalculator
       newest.clear();
       purged.clear();
       emission.clear();
+      published.clear();
     }
   }
 

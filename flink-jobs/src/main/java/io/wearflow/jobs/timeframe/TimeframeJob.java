@@ -79,9 +79,14 @@ public final class TimeframeJob {
    * How the job behaves; see {@link TimeframeJobOptions} for the meaning of each duration.
    *
    * @param trackingTopic the topic named in dead letters of invalid frames
+   * @param networkFlush the buffer timeout of the operators that feed a shuffle
    */
   public record Settings(
-      String trackingTopic, Duration emitInterval, Duration lateness, Duration retention) {
+      String trackingTopic,
+      Duration emitInterval,
+      Duration lateness,
+      Duration retention,
+      Duration networkFlush) {
 
     /** The options' defaults. */
     public static final Settings DEFAULT =
@@ -89,7 +94,8 @@ public final class TimeframeJob {
             Topics.TRACKING.name(),
             TimeframeJobOptions.EMIT_INTERVAL.defaultValue(),
             TimeframeJobOptions.ALLOWED_LATENESS.defaultValue(),
-            TimeframeJobOptions.FRAME_RETENTION.defaultValue());
+            TimeframeJobOptions.FRAME_RETENTION.defaultValue(),
+            TimeframeJobOptions.NETWORK_FLUSH_INTERVAL.defaultValue());
 
     public Settings {
       Objects.requireNonNull(trackingTopic, "trackingTopic");
@@ -98,6 +104,7 @@ public final class TimeframeJob {
         throw new IllegalArgumentException("lateness must not be negative: " + lateness);
       }
       requirePositive(retention, "retention");
+      requirePositive(networkFlush, "networkFlush");
     }
 
     private static void requirePositive(Duration value, String name) {
@@ -175,7 +182,8 @@ public final class TimeframeJob {
             trackingTopic,
             JobOptions.positiveDuration(config, TimeframeJobOptions.EMIT_INTERVAL),
             lateness,
-            JobOptions.positiveDuration(config, TimeframeJobOptions.FRAME_RETENTION));
+            JobOptions.positiveDuration(config, TimeframeJobOptions.FRAME_RETENTION),
+            JobOptions.positiveDuration(config, TimeframeJobOptions.NETWORK_FLUSH_INTERVAL));
     return new TimeframeJob(
         KafkaSources.raw(bootstrapServers, trackingTopic, group),
         KafkaSources.raw(
@@ -236,12 +244,21 @@ public final class TimeframeJob {
   /** Wires routing, computation and the two result sinks; returns the invalid frames. */
   private DataStream<DeadLetter> compute(
       DataStream<TrackingFrame> frames, DataStream<TimeframeChange> changes) {
+    // Live path: flush the network buffers before each keyBy every few ms, not every 100 ms.
+    long flushMillis = settings.networkFlush().toMillis();
+    if (frames instanceof SingleOutputStreamOperator<TrackingFrame> operator) {
+      operator.setBufferTimeout(flushMillis);
+    }
+    if (changes instanceof SingleOutputStreamOperator<TimeframeChange> operator) {
+      operator.setBufferTimeout(flushMillis);
+    }
     SingleOutputStreamOperator<DeviceTimeframeChange> routed =
         changes
             .keyBy(change -> change.timeframeId, Types.LONG)
             .process(new TimeframeRouter(), TypeInformation.of(DeviceTimeframeChange.class))
             .name(ROUTE)
-            .uid(ROUTE);
+            .uid(ROUTE)
+            .setBufferTimeout(flushMillis);
     SingleOutputStreamOperator<TimeframeComputedData> computed =
         frames
             .keyBy(TrackingFrame::getDeviceId, Types.LONG)

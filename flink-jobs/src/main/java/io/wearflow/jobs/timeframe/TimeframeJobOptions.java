@@ -72,6 +72,15 @@ public final class TimeframeJobOptions {
                   + " that post every 100-200 ms are published once per post, and a large"
                   + " deployment whose devices post every frame may raise it to cut table writes.");
 
+  public static final ConfigOption<Duration> NETWORK_FLUSH_INTERVAL =
+      key("wearflow.timeframe.network-flush-interval")
+          .durationType()
+          .defaultValue(Duration.ofMillis(5))
+          .withDescription(
+              "Longest time a frame or a routed timeframe waits in a network buffer between the"
+                  + " job's operators (Flink's buffer timeout, 100 ms by default, which alone"
+                  + " would add up to 100 ms to the live latency at every shuffle).");
+
   public static final ConfigOption<Duration> ALLOWED_LATENESS =
       key("wearflow.timeframe.allowed-lateness")
           .durationType()

@@ -74,6 +74,30 @@ class TimeframeCalculatorHarnessTest {
   }
 
   @Test
+  void aChangeAfterAQuietIntervalIsPublishedAtOnceAndLaterOnesWaitForTheInterval()
+      throws Exception {
+    // The harness publishes at most once per second.
+    walk(0, 1_000);
+    assign(1, 1, 0, 60_000);
+    tick(TimeframeCalculator.COALESCE_MILLIS - 1);
+    assertThat(published()).isEmpty();
+    tick(TimeframeCalculator.COALESCE_MILLIS);
+    assertThat(published()).extracting(d -> distance(d)).containsExactly(10.0);
+
+    tick(300);
+    walk(1_100, 2_000);
+    tick(TimeframeCalculator.COALESCE_MILLIS + 999);
+    assertThat(published()).hasSize(1);
+    tick(TimeframeCalculator.COALESCE_MILLIS + 1_000);
+    assertThat(published()).extracting(d -> distance(d)).containsExactly(10.0, 20.0);
+
+    tick(5_000);
+    walk(2_100, 3_000);
+    tick(5_000 + TimeframeCalculator.COALESCE_MILLIS);
+    assertThat(published()).extracting(d -> distance(d)).containsExactly(10.0, 20.0, 30.0);
+  }
+
+  @Test
   void anUpdatedWindowIsRecomputedFromTheStoredFrames() throws Exception {
     walk(0, 18_000);
     assign(1, 1, 5_000, 15_000);

@@ -28,7 +28,11 @@ import java.util.Map;
  *       distance} (m, cumulative), {@code temperature} (°C), {@code core_temperature} (°C), {@code
  *       smo2} (%);
  *   <li>{@code sport}: used when the request names no sport (the request's wins); the first
- *       non-empty value counts.
+ *       non-empty value counts;
+ *   <li>{@code lap}: any label; a new lap starts at each line whose label differs from the current
+ *       lap's (blank cells continue the current lap). A lap ends where the next starts, the last
+ *       one 1 s after its last record (a record stands for the second it starts). Without non-blank
+ *       labels the file marks no laps.
  * </ul>
  *
  * Other columns are ignored. Blank lines are skipped. Every bad cell is reported with its line
@@ -38,6 +42,7 @@ final class CsvActivityParser {
 
   private static final String TIMESTAMP = "timestamp";
   private static final String SPORT = "sport";
+  private static final String LAP = "lap";
   private static final List<String> METRICS =
       List.of(
           "power",
@@ -77,6 +82,8 @@ final class CsvActivityParser {
       metricColumns[m] = columns.getOrDefault(METRICS.get(m), -1);
     }
     Integer sportColumn = columns.get(SPORT);
+    Integer lapColumn = columns.get(LAP);
+    LapMarks laps = new LapMarks();
 
     List<ActivityRecord> records = new ArrayList<>();
     ZoneOffset firstOffset = null;
@@ -113,6 +120,7 @@ final class CsvActivityParser {
       if (firstOffset == null) {
         firstOffset = timestamp.getOffset();
       }
+      laps.add(timestamp.toInstant(), lapColumn == null ? "" : fields.get(lapColumn).trim());
       records.add(record(timestamp.toInstant(), metrics));
     }
     errors.throwIfAny();
@@ -122,7 +130,8 @@ final class CsvActivityParser {
     }
     Sport sport =
         requestSport != null ? requestSport : fileSport(fileIndex, fileSport, fileSportLine);
-    return new ParsedActivity(ActivityFileFormat.CSV, sport, firstOffset, records);
+    return new ParsedActivity(
+        ActivityFileFormat.CSV, sport, firstOffset, records, laps.laps(), List.of());
   }
 
   private static Sport fileSport(int fileIndex, String name, int line) {
@@ -213,6 +222,42 @@ final class CsvActivityParser {
 
   private static String abbreviate(String cell) {
     return cell.length() <= 40 ? cell : cell.substring(0, 40) + "...";
+  }
+
+  /** Collects laps from the records' {@code lap} labels in file order. */
+  private static final class LapMarks {
+    private final List<Instant> starts = new ArrayList<>();
+    private String label;
+    private boolean labelled;
+    private Instant first;
+    private Instant last;
+
+    void add(Instant timestamp, String cell) {
+      if (first == null) {
+        first = timestamp;
+        starts.add(timestamp);
+      }
+      if (!cell.isEmpty()) {
+        if (labelled && !cell.equals(label)) {
+          starts.add(timestamp);
+        }
+        labelled = true;
+        label = cell;
+      }
+      last = timestamp;
+    }
+
+    List<Lap> laps() {
+      if (!labelled) {
+        return List.of();
+      }
+      List<Lap> laps = new ArrayList<>();
+      for (int i = 0; i < starts.size(); i++) {
+        Instant end = i + 1 < starts.size() ? starts.get(i + 1) : last.plusSeconds(1);
+        laps.add(new Lap(starts.get(i), end));
+      }
+      return laps;
+    }
   }
 
   /** The cell errors of one file, located under {@code ["body", "files", i, "line", ...]}. */

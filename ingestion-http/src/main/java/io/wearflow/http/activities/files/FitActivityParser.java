@@ -2,16 +2,25 @@ package io.wearflow.http.activities.files;
 
 import com.garmin.fit.ActivityMesg;
 import com.garmin.fit.Decode;
+import com.garmin.fit.DeviceInfoMesg;
+import com.garmin.fit.FileIdMesg;
 import com.garmin.fit.FitDecoder;
 import com.garmin.fit.FitMessages;
 import com.garmin.fit.FitRuntimeException;
+import com.garmin.fit.GarminProduct;
+import com.garmin.fit.LapMesg;
+import com.garmin.fit.Manufacturer;
 import com.garmin.fit.RecordMesg;
 import com.garmin.fit.SessionMesg;
 import io.wearflow.http.activities.ActivityValidationException;
 import java.io.ByteArrayInputStream;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Reads a FIT activity file with Garmin's FIT SDK into {@link ActivityRecord}s.
@@ -21,6 +30,10 @@ import java.util.List;
  * becomes one record; enhanced speed and altitude are preferred to the 16-bit fields. FIT stores
  * scaled integers that the SDK hands out as floats; they are converted through their shortest
  * decimal form, so a speed of 8.1 m/s reads as 8.1, not 8.100000381.
+ *
+ * <p>Laps come from {@code lap} messages: {@code [start_time, start_time + total_elapsed_time)}
+ * (the lap's own timestamp as the end when the elapsed time is missing). Devices come from {@code
+ * file_id} and {@code device_info} messages, as "Manufacturer Product" display names.
  */
 final class FitActivityParser {
 
@@ -69,7 +82,83 @@ final class FitActivityParser {
         ActivityFileFormat.FIT,
         requestSport != null ? requestSport : sport(messages),
         localOffset(messages),
-        records);
+        records,
+        laps(messages),
+        devices(messages));
+  }
+
+  private static List<Lap> laps(FitMessages messages) {
+    List<Lap> laps = new ArrayList<>();
+    for (LapMesg lap : messages.getLapMesgs()) {
+      if (lap.getStartTime() == null) {
+        continue;
+      }
+      Instant start = lap.getStartTime().getInstant();
+      Float elapsed = lap.getTotalElapsedTime();
+      Instant end;
+      if (elapsed != null && Float.isFinite(elapsed) && elapsed >= 0) {
+        end = start.plusMillis(Math.round(elapsed * 1000.0));
+      } else if (lap.getTimestamp() != null) {
+        end = lap.getTimestamp().getInstant();
+      } else {
+        continue;
+      }
+      if (end.isAfter(start)) {
+        laps.add(new Lap(start, end));
+      }
+    }
+    return laps;
+  }
+
+  private static List<String> devices(FitMessages messages) {
+    Set<String> devices = new LinkedHashSet<>();
+    for (FileIdMesg fileId : messages.getFileIdMesgs()) {
+      addDevice(devices, fileId.getManufacturer(), fileId.getProduct(), fileId.getProductName());
+    }
+    for (DeviceInfoMesg info : messages.getDeviceInfoMesgs()) {
+      addDevice(devices, info.getManufacturer(), info.getProduct(), info.getProductName());
+    }
+    return List.copyOf(devices);
+  }
+
+  /** "Garmin Edge 530": the SDK's names in words; unknown ids as numbers. */
+  private static void addDevice(
+      Set<String> devices, Integer manufacturer, Integer product, String productName) {
+    if (manufacturer == null) {
+      return;
+    }
+    String maker = Manufacturer.getStringFromValue(manufacturer);
+    String name = maker.isEmpty() ? "Manufacturer " + manufacturer : words(maker);
+    String model = null;
+    if (productName != null && !productName.isBlank()) {
+      model = productName.trim();
+    } else if (product != null) {
+      String garmin = isGarmin(manufacturer) ? GarminProduct.getStringFromValue(product) : "";
+      model = garmin.isEmpty() ? "product " + product : words(garmin);
+    }
+    devices.add(model == null ? name : name + " " + model);
+  }
+
+  private static boolean isGarmin(int manufacturer) {
+    return manufacturer == Manufacturer.GARMIN
+        || manufacturer == Manufacturer.DYNASTREAM
+        || manufacturer == Manufacturer.DYNASTREAM_OEM
+        || manufacturer == Manufacturer.TACX;
+  }
+
+  /** {@code WAHOO_FITNESS} as {@code Wahoo Fitness}. */
+  private static String words(String constant) {
+    StringBuilder out = new StringBuilder();
+    for (String word : constant.toLowerCase(Locale.ROOT).split("_")) {
+      if (word.isEmpty()) {
+        continue;
+      }
+      if (!out.isEmpty()) {
+        out.append(' ');
+      }
+      out.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+    }
+    return out.toString();
   }
 
   private static Sport sport(FitMessages messages) {
