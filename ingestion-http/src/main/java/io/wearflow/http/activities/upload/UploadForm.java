@@ -21,12 +21,12 @@ public record UploadForm(List<MultipartForm.Part> files, String sport) {
   private static final List<Object> FILES = List.of("body", "files");
 
   public static UploadForm read(String contentType, byte[] body) {
-    String boundary =
-        MultipartForm.boundary(contentType)
-            .orElseThrow(() -> ActivityValidationException.of(FILES, "Field required", "missing"));
+    if (MultipartForm.boundary(contentType).isEmpty()) {
+      throw ActivityValidationException.of(FILES, "Field required", "missing");
+    }
     List<MultipartForm.Part> parts;
     try {
-      parts = MultipartForm.parse(body, boundary);
+      parts = MultipartForm.parse(body, contentType);
     } catch (MultipartForm.MalformedException e) {
       throw ActivityValidationException.of(
           FILES, "The body is not valid multipart/form-data: " + e.getMessage(), "value_error");
