@@ -5,6 +5,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import io.wearflow.http.actigraphy.ActigraphyHandlers;
+import io.wearflow.http.activities.read.ActivityReadRoutes;
 import io.wearflow.http.activities.upload.ActivityUploadHandlers;
 import io.wearflow.http.athletes.AthleteAccountHandlers;
 import io.wearflow.http.athletes.AthleteHandlers;
@@ -65,6 +66,8 @@ import java.util.Map;
  * POST /api/v1/activities/upload, GET /api/v1/activities/{activity_id}/download,
  * PUT|DELETE /api/v1/activities/{activity_id}/app-metadata
  *                                     token    activity uploads (see ActivityUploadHandlers)
+ * GET  /api/v1/activities/[latest|backfill-status|longitudinal-*|{activity_id}[/data|/mean-max|
+ *      /accumulated-work-duration]]               token  recorded activities (ActivityReadRoutes)
  * </pre>
  *
  * The caller starts and stops the returned app ({@code app.start(port)}, {@code app.stop()}).
@@ -183,6 +186,8 @@ public final class HttpApp {
                     deps.timeZones(),
                     deps.clock(),
                     mapper);
+                ActivityReadRoutes.register(
+                    router, deps.recordedActivities(), mapper, deps.clock());
                 ControlPlaneRoutes.register(
                     router, reader, deps.controlPlane(), deps.accounts(), deps.clock());
                 ProblemResponses.register(router, mapper);

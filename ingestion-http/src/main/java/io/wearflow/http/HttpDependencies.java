@@ -4,10 +4,12 @@ import io.wearflow.connectors.postgres.AccountStore;
 import io.wearflow.connectors.postgres.ActivityFileStore;
 import io.wearflow.connectors.postgres.DeviceStore;
 import io.wearflow.connectors.postgres.IdempotencyStore;
+import io.wearflow.connectors.postgres.RecordedActivityStore;
 import io.wearflow.connectors.postgres.TimeZoneStore;
 import io.wearflow.connectors.postgres.UserDayQueries;
 import io.wearflow.connectors.postgres.WebhookStore;
 import io.wearflow.http.actigraphy.UserDays;
+import io.wearflow.http.activities.read.RecordedActivities;
 import io.wearflow.http.activities.upload.ActivityFiles;
 import io.wearflow.http.activities.upload.ActivityPublisher;
 import io.wearflow.http.auth.Accounts;
@@ -49,6 +51,7 @@ import javax.sql.DataSource;
  * @param trackingPublisher where accepted tracking frames go (Kafka in production)
  * @param activityFiles uploaded activity files (originals, app metadata, published marks)
  * @param activityPublisher where uploaded activities go (Kafka in production)
+ * @param recordedActivities reads of recorded activities (the V8 tables in production)
  */
 public record HttpDependencies(
     Accounts accounts,
@@ -67,7 +70,8 @@ public record HttpDependencies(
     Devices devices,
     TrackingPublisher trackingPublisher,
     ActivityFiles activityFiles,
-    ActivityPublisher activityPublisher) {
+    ActivityPublisher activityPublisher,
+    RecordedActivities recordedActivities) {
 
   public HttpDependencies {
     Objects.requireNonNull(accounts, "accounts");
@@ -87,6 +91,7 @@ public record HttpDependencies(
     Objects.requireNonNull(trackingPublisher, "trackingPublisher");
     Objects.requireNonNull(activityFiles, "activityFiles");
     Objects.requireNonNull(activityPublisher, "activityPublisher");
+    Objects.requireNonNull(recordedActivities, "recordedActivities");
   }
 
   /**
@@ -120,7 +125,8 @@ public record HttpDependencies(
         Devices.unavailable(),
         TrackingPublisher.unavailable(),
         ActivityFiles.unavailable(),
-        ActivityPublisher.unavailable());
+        ActivityPublisher.unavailable(),
+        RecordedActivities.unavailable());
   }
 
   /**
@@ -172,6 +178,14 @@ public record HttpDependencies(
         });
   }
 
+  /**
+   * The same dependencies with the recorded-activities reads ({@code RecordedActivities.of(new
+   * RecordedActivityStore(dataSource))}).
+   */
+  public HttpDependencies withRecordedActivities(RecordedActivities recordedActivities) {
+    return with(b -> b.recordedActivities = recordedActivities);
+  }
+
   /** The same dependencies with another idempotency-key store. */
   public HttpDependencies withIdempotencyKeys(IdempotencyKeys idempotencyKeys) {
     return with(b -> b.idempotencyKeys = idempotencyKeys);
@@ -203,7 +217,8 @@ public record HttpDependencies(
         .withIdempotencyKeys(IdempotencyKeys.of(new IdempotencyStore(dataSource)))
         .withDevices(Devices.of(new DeviceStore(dataSource)), TrackingPublisher.unavailable())
         .withActivityUploads(
-            ActivityFiles.of(new ActivityFileStore(dataSource)), ActivityPublisher.unavailable());
+            ActivityFiles.of(new ActivityFileStore(dataSource)), ActivityPublisher.unavailable())
+        .withRecordedActivities(RecordedActivities.of(new RecordedActivityStore(dataSource)));
   }
 
   private HttpDependencies with(java.util.function.Consumer<Members> change) {
@@ -226,7 +241,8 @@ public record HttpDependencies(
         m.devices,
         m.trackingPublisher,
         m.activityFiles,
-        m.activityPublisher);
+        m.activityPublisher,
+        m.recordedActivities);
   }
 
   /** A mutable copy of the members, so that each wither names only what it changes. */
@@ -248,6 +264,7 @@ public record HttpDependencies(
     TrackingPublisher trackingPublisher;
     ActivityFiles activityFiles;
     ActivityPublisher activityPublisher;
+    RecordedActivities recordedActivities;
 
     Members(HttpDependencies d) {
       accounts = d.accounts;
@@ -267,6 +284,7 @@ public record HttpDependencies(
       trackingPublisher = d.trackingPublisher;
       activityFiles = d.activityFiles;
       activityPublisher = d.activityPublisher;
+      recordedActivities = d.recordedActivities;
     }
   }
 }
