@@ -1,7 +1,7 @@
 package io.wearflow.infra.e2e;
 
+import io.wearflow.infra.soak.StoredResults;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Reads the samples export the way an analyst would, with DuckDB and no project code: the committed
@@ -87,27 +86,8 @@ public final class ParquetExports {
     return rows;
   }
 
-  /** The visible {@code *.parquet} files under {@code dir}: no path part starts with a dot. */
+  /** The visible {@code *.parquet} files under {@code dir}, as {@link StoredResults} reads them. */
   public static List<Path> committedFiles(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      return paths
-          .filter(Files::isRegularFile)
-          .filter(p -> p.getFileName().toString().endsWith(".parquet"))
-          .filter(p -> !hidden(dir.relativize(p)))
-          .sorted()
-          .toList();
-    }
-  }
-
-  private static boolean hidden(Path relative) {
-    for (Path part : relative) {
-      if (part.toString().startsWith(".")) {
-        return true;
-      }
-    }
-    return false;
+    return StoredResults.committedFiles(dir);
   }
 }

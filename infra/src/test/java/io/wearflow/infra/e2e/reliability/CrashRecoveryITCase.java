@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wearflow.infra.LocalStack;
 import io.wearflow.infra.e2e.TestStacks;
+import io.wearflow.infra.soak.Checkpoints;
+import io.wearflow.infra.soak.DayTotal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -28,7 +30,7 @@ class CrashRecoveryITCase {
   @Test
   void taskManagerCrashMidStreamLosesAndDoublesNothing() throws Exception {
     DeterministicSamples stream = new DeterministicSamples();
-    Map<String, String> expected = stream.expectedUserDays();
+    Map<String, DayTotal> expected = stream.expectedUserDays();
 
     try (LocalStack stack = LocalStack.start(TestStacks.config(dataDir))) {
       MiniCluster flink = stack.flink().orElseThrow().miniCluster();
@@ -51,8 +53,7 @@ class CrashRecoveryITCase {
       assertWithin(
           Duration.ofMinutes(3),
           () ->
-              assertThat(DeterministicSamples.storedUserDays(stack.endpoints().postgres()))
-                  .isEqualTo(expected));
+              assertThat(stream.storedUserDays(stack.endpoints().postgres())).isEqualTo(expected));
       // Parquet files are committed by the checkpoint after the records: wait for two more.
       int afterTable = Checkpoints.newest(checkpoints);
       assertWithin(

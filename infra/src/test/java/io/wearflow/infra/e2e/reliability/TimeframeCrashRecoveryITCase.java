@@ -12,6 +12,7 @@ import io.wearflow.infra.LocalStack;
 import io.wearflow.infra.e2e.TestStacks;
 import io.wearflow.infra.e2e.WearflowApi;
 import io.wearflow.infra.simulate.match.PlayerTrack;
+import io.wearflow.infra.soak.Checkpoints;
 import io.wearflow.jobs.timeframe.metrics.Frame;
 import io.wearflow.jobs.timeframe.metrics.TimeframeMetrics;
 import io.wearflow.jobs.timeframe.metrics.TimeframeParams;

@@ -16,9 +16,10 @@ import java.util.List;
 
 /**
  * Renders a recorded activity as the reference's ActivitySummary (listings) or ActivityDetails
- * (adds {@code distance}, {@code devices} and wearflow's {@code quality}): instants in UTC, {@code start_local}/{@code
- * end_local} at the activity's own offset, {@code duration} as an ISO-8601 duration, the stored
- * {@code summary}, {@code laps} and {@code app_metadata} documents unchanged, {@code traces} null.
+ * (adds {@code distance}, {@code devices} and wearflow's {@code quality}): instants in UTC, {@code
+ * start_local}/{@code end_local} at the activity's own offset, {@code duration} as an ISO-8601
+ * duration, the stored {@code summary}, {@code laps} and {@code app_metadata} documents unchanged,
+ * {@code traces} null.
  */
 final class ActivityJson {
 

@@ -1,4 +1,4 @@
-package io.wearflow.infra.e2e.reliability;
+package io.wearflow.infra.soak;
 
 import io.wearflow.infra.flink.RetainedCheckpoints;
 import java.nio.file.Path;
@@ -6,13 +6,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The number of a job's newest completed checkpoint ({@code chk-<n>}), 0 before any. */
-final class Checkpoints {
+public final class Checkpoints {
 
   private static final Pattern CHECKPOINT = Pattern.compile("chk-(\\d+)");
 
   private Checkpoints() {}
 
-  static int newest(Path checkpointDir) {
+  public static int newest(Path checkpointDir) {
     return RetainedCheckpoints.latest(checkpointDir)
         .map(
             p -> {
