@@ -29,6 +29,7 @@ import io.wearflow.infra.flink.LocalFlinkCluster;
 import io.wearflow.infra.kafka.EmbeddedKafkaBroker;
 import io.wearflow.infra.postgres.EmbeddedPostgresServer;
 import io.wearflow.infra.registry.ApicurioRegistryProcess;
+import io.wearflow.jobs.activity.ActivityJob;
 import io.wearflow.jobs.sessions.SessionsJob;
 import io.wearflow.jobs.timeframe.TimeframeJob;
 import io.wearflow.jobs.userday.UserDayJob;
@@ -82,6 +83,9 @@ public final class LocalStack implements AutoCloseable {
 
   /** Name of the timeframe job (live match metrics), also its checkpoint directory's name. */
   public static final String TIMEFRAME_JOB = TimeframeJob.NAME;
+
+  /** Name of the activity job (uploaded activity files), also its checkpoint directory's name. */
+  public static final String ACTIVITY_JOB = ActivityJob.NAME;
 
   /** The line {@link #main} prints once everything is up; scripts wait for it. */
   public static final String READY_LINE = "wearflow is ready";
@@ -231,6 +235,11 @@ public final class LocalStack implements AutoCloseable {
         TIMEFRAME_JOB,
         TimeframeJob.fromConfiguration(options)::addTo,
         config.checkpointsDir(TIMEFRAME_JOB),
+        config.flink().checkpointInterval());
+    flink.submit(
+        ACTIVITY_JOB,
+        ActivityJob.fromConfiguration(options)::addTo,
+        config.checkpointsDir(ACTIVITY_JOB),
         config.flink().checkpointInterval());
   }
 

@@ -1,9 +1,12 @@
 package io.wearflow.connectors.parquet;
 
+import io.wearflow.connectors.activities.AnalyzedActivity;
+import io.wearflow.connectors.activities.ExportedActivityRecord;
 import io.wearflow.schemas.samples.Sample;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.data.TimeConversions;
 import org.apache.avro.generic.GenericData;
@@ -66,6 +69,39 @@ public final class ParquetSinks {
         new DatePartitionAssigner<>(published -> published.day().getLocalDate()));
   }
 
+  /**
+   * The distinct records of completed activities under {@code
+   * <baseDirUri>/date=YYYY-MM-DD/part-*.parquet} (the activity's local date): activity_id, user_id,
+   * sport, timestamp and one nullable double column per metric (power, heart_rate, speed, cadence,
+   * altitude, distance, temperature, core_temperature, smo2), as the file recorded them (spikes
+   * included).
+   *
+   * @param baseDirUri e.g. {@code file:///var/wearflow/exports/activity_records}
+   */
+  public static FileSink<ExportedActivityRecord> activityRecordsByLocalDate(String baseDirUri) {
+    return fileSink(
+        baseDirUri,
+        new Expanding<>(
+            generic(ActivityExportRows.RECORD_SCHEMA.toString()), new ActivityRecordRowFunction()),
+        new DatePartitionAssigner<>(ExportedActivityRecord::localDate));
+  }
+
+  /**
+   * The exact mean-max curves of completed activities under {@code
+   * <baseDirUri>/date=YYYY-MM-DD/part-*.parquet} (the activity's local date): one row per activity,
+   * metric and duration that has a window, with activity_id, user_id, sport, metric, duration_s,
+   * value and window_start.
+   *
+   * @param baseDirUri e.g. {@code file:///var/wearflow/exports/mean_max}
+   */
+  public static FileSink<AnalyzedActivity> meanMaxByLocalDate(String baseDirUri) {
+    return fileSink(
+        baseDirUri,
+        new Expanding<>(
+            generic(ActivityExportRows.MEAN_MAX_SCHEMA.toString()), new MeanMaxRowsFunction()),
+        new DatePartitionAssigner<>(AnalyzedActivity::localDate));
+  }
+
   /** The local date a sample is exported under. */
   public static LocalDate localDate(Sample sample) {
     return LocalDate.ofInstant(
@@ -119,6 +155,64 @@ public final class ParquetSinks {
     @Override
     public GenericRecord apply(PublishedUserDay published) {
       return UserDayRows.row(published);
+    }
+  }
+
+  /** Turns a record of an activity into its export row. */
+  private static final class ActivityRecordRowFunction
+      implements SerializableFunction<ExportedActivityRecord, Iterable<GenericRecord>> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Iterable<GenericRecord> apply(ExportedActivityRecord record) {
+      return List.of(ActivityExportRows.recordRow(record));
+    }
+  }
+
+  /** Turns an analyzed activity into the rows of its mean-max curves. */
+  private static final class MeanMaxRowsFunction
+      implements SerializableFunction<AnalyzedActivity, Iterable<GenericRecord>> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Iterable<GenericRecord> apply(AnalyzedActivity activity) {
+      return ActivityExportRows.meanMaxRows(activity);
+    }
+  }
+
+  /** A bulk writer factory writing the rows each element expands into. */
+  private static final class Expanding<I, O> implements BulkWriter.Factory<I> {
+    private static final long serialVersionUID = 1L;
+
+    private final BulkWriter.Factory<O> writers;
+    private final SerializableFunction<I, Iterable<O>> expand;
+
+    Expanding(BulkWriter.Factory<O> writers, SerializableFunction<I, Iterable<O>> expand) {
+      this.writers = writers;
+      this.expand = expand;
+    }
+
+    @Override
+    public BulkWriter<I> create(FSDataOutputStream out) throws IOException {
+      BulkWriter<O> writer = writers.create(out);
+      return new BulkWriter<>() {
+        @Override
+        public void addElement(I element) throws IOException {
+          for (O row : expand.apply(element)) {
+            writer.addElement(row);
+          }
+        }
+
+        @Override
+        public void flush() throws IOException {
+          writer.flush();
+        }
+
+        @Override
+        public void finish() throws IOException {
+          writer.finish();
+        }
+      };
     }
   }
 

@@ -103,7 +103,7 @@ public final class UserDayJobOptions {
   private UserDayJobOptions() {}
 
   /** The URI of {@code dataset} under {@link #EXPORTS_BASE_DIR}. */
-  static String exportUri(ReadableConfig config, String dataset) {
+  public static String exportUri(ReadableConfig config, String dataset) {
     String base = JobOptions.text(config, EXPORTS_BASE_DIR);
     if (!URI_SCHEME.matcher(base).matches()) {
       base = Path.of(base).toAbsolutePath().normalize().toUri().toString();

@@ -35,8 +35,8 @@ public final class ConfigLoader {
   /** Environment variable naming the properties file. */
   public static final String CONFIG_FILE_ENV = "WEARFLOW_CONFIG";
 
-  /** Jobs the local stack runs on its MiniCluster (user-day, sessions, timeframe). */
-  public static final int LOCAL_JOBS = 3;
+  /** Jobs the local stack runs on its MiniCluster (user-day, sessions, timeframe, activity). */
+  public static final int LOCAL_JOBS = 4;
 
   /** Name of the properties file looked up in the data directory. */
   public static final String DEFAULT_FILE_NAME = "wearflow.properties";
@@ -147,7 +147,7 @@ public final class ConfigLoader {
     d.put("postgres.password", "");
     d.put("flink.enabled", "true");
     d.put("flink.ui.port", "8082");
-    d.put("flink.task.slots", "6");
+    d.put("flink.task.slots", "8");
     d.put("flink.parallelism", "2");
     d.put("flink.checkpoint.interval", "10s");
     return Collections.unmodifiableMap(d);
