@@ -18,6 +18,15 @@ public final class ActivityJobOptions {
   public static final ConfigOption<String> KAFKA_BOOTSTRAP_SERVERS =
       UserDayJobOptions.KAFKA_BOOTSTRAP_SERVERS;
 
+  public static final ConfigOption<String> SCHEMA_REGISTRY_URL =
+      UserDayJobOptions.SCHEMA_REGISTRY_URL;
+
+  public static final ConfigOption<String> JDBC_URL = UserDayJobOptions.JDBC_URL;
+
+  public static final ConfigOption<String> JDBC_USER = UserDayJobOptions.JDBC_USER;
+
+  public static final ConfigOption<String> JDBC_PASSWORD = UserDayJobOptions.JDBC_PASSWORD;
+
   public static final ConfigOption<String> EXPORTS_BASE_DIR = UserDayJobOptions.EXPORTS_BASE_DIR;
 
   public static final ConfigOption<String> RECORDS_TOPIC =

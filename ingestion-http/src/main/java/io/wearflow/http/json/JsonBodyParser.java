@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wearflow.http.problem.ApiException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Parses a request body into a tree, or fails with a 400 problem that says where the JSON broke:
@@ -37,6 +41,10 @@ public final class JsonBodyParser {
         throw malformed(
             "Unexpected content after the JSON value", parser.currentLocation(), parser);
       }
+      if (!isWellFormedUtf8(body)) {
+        // Jackson decodes some ill-formed sequences (overlong forms such as C0 AF for '/').
+        throw ApiException.malformedJson("The request body is not well-formed UTF-8.", null);
+      }
       return tree;
     } catch (JsonProcessingException e) {
       throw malformed(e.getOriginalMessage(), e.getLocation(), parser);
@@ -45,6 +53,20 @@ public final class JsonBodyParser {
       throw ApiException.malformedJson("The request body cannot be read as JSON.", null);
     } finally {
       closeQuietly(parser);
+    }
+  }
+
+  /** Whether {@code body} is well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates). */
+  static boolean isWellFormedUtf8(byte[] body) {
+    try {
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(body));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
     }
   }
 

@@ -44,6 +44,24 @@ class JsonBodyParserTest {
   }
 
   @Test
+  void overlongUtf8IsMalformedThoughJacksonWouldDecodeIt() {
+    // C0 AF is an overlong (forbidden) encoding of '/'; ED A0 80 an encoded surrogate.
+    for (byte[] bad :
+        new byte[][] {
+          {'{', '"', 'a', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'},
+          {'{', '"', 'a', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'}
+        }) {
+      ApiException e = catchThrowableOfType(ApiException.class, () -> parser.parse(bad));
+
+      assertThat(e).isNotNull();
+      assertThat(e.status()).isEqualTo(400);
+      assertThat(e.type()).isEqualTo(ProblemType.MALFORMED_JSON);
+    }
+    assertThat(parser.parse("{\"a\": \"é€\"}".getBytes(StandardCharsets.UTF_8)).get("a").asText())
+        .isEqualTo("é€");
+  }
+
+  @Test
   void duplicateKeysAreMalformed() {
     ApiException e = failure("{\"value\": 1, \"value\": 2}");
 

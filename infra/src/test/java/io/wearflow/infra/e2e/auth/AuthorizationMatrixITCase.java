@@ -80,7 +80,7 @@ class AuthorizationMatrixITCase {
     stack = LocalStack.start(TestStacks.config(dataDir));
     Client client = new Client(stack.endpoints().httpUrl().orElseThrow());
     String webhookUrl = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
-    world = new World(client, TestStacks.ADMIN_PASSWORD, webhookUrl);
+    world = new World(client, stack.database().dataSource(), TestStacks.ADMIN_PASSWORD, webhookUrl);
 
     String encodedKey =
         Files.readString(stack.config().secretsDir().resolve("token-signing-key")).trim();
@@ -203,7 +203,8 @@ class AuthorizationMatrixITCase {
     Endpoints.Request request = Endpoints.request(endpoint, world, scene, caller, acting);
     String authorization = authorization(caller, acting);
     Client.Response response =
-        world.client.send(request.method(), request.path(), request.body(), authorization);
+        world.client.send(
+            request.method(), request.path(), request.body(), request.contentType(), authorization);
 
     assertThat(response.status())
         .as("%s %s as %s: %s", request.method(), request.path(), caller, response.body())
@@ -219,6 +220,15 @@ class AuthorizationMatrixITCase {
       assertThat(response.body())
           .doesNotContain(scene.athlete.username())
           .doesNotContain(scene.athlete.externalId());
+    }
+    String recorded = scene.recordedActivityIfAny();
+    if (recorded != null && caller != Caller.THE_ATHLETE && response.status() / 100 == 2) {
+      // Recorded activities are their owner's alone: no manager permission opens them (a 404 may
+      // echo the id the caller sent).
+      assertThat(response.body()).as("the subject's recorded activity").doesNotContain(recorded);
+    }
+    if (caller == Caller.THE_ATHLETE && Endpoints.showsRecordedActivity(endpoint)) {
+      assertThat(response.body()).as("the owner's recorded activity").contains(recorded);
     }
   }
 

@@ -16,6 +16,13 @@ import java.util.List;
  * own (empty) data: they cannot name the subject at all (a sessions {@code userId} other than
  * {@code me} is 403 for everyone). {@code GET /api/0.1/actigraphy/{date}/} is 404 for callers
  * without data that day.
+ *
+ * <p>Recorded activities ({@code /api/v1/activities/...}) are likewise the caller's own: the API
+ * has no athlete parameter and no manager permission opens another account's activity, so the
+ * subject's activity id is 404 to everyone but him (another athlete, every manager, the admin),
+ * {@code latest} is 404 to callers without activities of their own, and the list, longitudinal and
+ * backfill-status reads answer 200 with the caller's own (here empty) data. Anyone with a valid
+ * token may upload (202), to his own account.
  */
 final class AuthorizationTable {
 
@@ -74,6 +81,20 @@ final class AuthorizationTable {
       PUT    /fitness/v1/users/me/sessions/{sessionId}                     401 401 401 401   200 200 200 200   200 200
       GET    /fitness/v1/users/me/sessions                                 401 401 401 401   200 200 200 200   200 200
       GET    /fitness/v1/users/{athlete}/sessions                          401 401 401 401   403 403 403 403   403 403
+      GET    /api/v1/activities/                                           401 401 401 401   200 200 200 200   200 200
+      GET    /api/v1/activities/latest                                     401 401 401 401   404 404 404 404   200 404
+      GET    /api/v1/activities/backfill-status                            401 401 401 401   200 200 200 200   200 200
+      GET    /api/v1/activities/longitudinal-data                          401 401 401 401   200 200 200 200   200 200
+      GET    /api/v1/activities/longitudinal-mean-max                      401 401 401 401   200 200 200 200   200 200
+      GET    /api/v1/activities/longitudinal-accumulated-work-duration     401 401 401 401   200 200 200 200   200 200
+      GET    /api/v1/activities/{activity_id}                              401 401 401 401   404 404 404 404   200 404
+      GET    /api/v1/activities/{activity_id}/data                         401 401 401 401   404 404 404 404   200 404
+      GET    /api/v1/activities/{activity_id}/mean-max                     401 401 401 401   404 404 404 404   200 404
+      GET    /api/v1/activities/{activity_id}/accumulated-work-duration    401 401 401 401   404 404 404 404   200 404
+      GET    /api/v1/activities/{activity_id}/download                     401 401 401 401   404 404 404 404   200 404
+      PUT    /api/v1/activities/{activity_id}/app-metadata                 401 401 401 401   404 404 404 404   200 404
+      DELETE /api/v1/activities/{activity_id}/app-metadata                 401 401 401 401   404 404 404 404   204 404
+      POST   /api/v1/activities/upload                                     401 401 401 401   202 202 202 202   202 202
       """;
 
   /** One cell: this endpoint called by this caller must answer this status. */

@@ -11,8 +11,9 @@ import java.util.Optional;
 
 /**
  * A raw HTTP client for the matrix: any method, any {@code Authorization} header value (or none), a
- * JSON body or none. An event stream ({@code text/event-stream}) is answered by its status and
- * headers only: the stream is closed at once.
+ * JSON body (or a text body of another type, such as a multipart upload of a CSV) or none. An event
+ * stream ({@code text/event-stream}) is answered by its status and headers only: the stream is
+ * closed at once.
  */
 final class Client {
 
@@ -30,16 +31,23 @@ final class Client {
 
   Response send(String method, String path, String jsonBody, String authorization)
       throws IOException, InterruptedException {
+    return send(method, path, jsonBody, "application/json", authorization);
+  }
+
+  /** A request with a body of another type (a multipart upload), sent as UTF-8 text. */
+  Response send(
+      String method, String path, String requestBody, String requestType, String authorization)
+      throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(baseUrl + path))
             .timeout(Duration.ofSeconds(30))
             .method(
                 method,
-                jsonBody == null
+                requestBody == null
                     ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(jsonBody));
-    if (jsonBody != null) {
-      request.header("Content-Type", "application/json");
+                    : HttpRequest.BodyPublishers.ofString(requestBody));
+    if (requestBody != null) {
+      request.header("Content-Type", requestType);
     }
     if (authorization != null) {
       request.header("Authorization", authorization);

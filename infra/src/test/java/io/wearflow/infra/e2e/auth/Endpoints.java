@@ -3,11 +3,13 @@ package io.wearflow.infra.e2e.auth;
 import static io.wearflow.infra.e2e.auth.World.JSON;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wearflow.infra.e2e.ActivityUploads;
 import io.wearflow.infra.e2e.auth.World.Account;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How to call each endpoint of {@link AuthorizationTable}: the request naming the subject's data of
@@ -20,8 +22,8 @@ import java.util.Map;
  */
 final class Endpoints {
 
-  /** A request: method, path with query, JSON body or null. */
-  record Request(String method, String path, String body) {}
+  /** A request: method, path with query, body or null, and the body's Content-Type. */
+  record Request(String method, String path, String body, String contentType) {}
 
   /** Builds the request for one cell. */
   @FunctionalInterface
@@ -212,13 +214,71 @@ final class Endpoints {
     on(
         "GET /fitness/v1/users/{athlete}/sessions",
         (w, s, c, a) -> path("/fitness/v1/users/" + s.athlete.id() + "/sessions"));
+    // Recorded activities: the caller's own only, whoever he is (there is no athlete parameter).
+    // The upload comes last: once the other callers have uploads the job has not computed, their
+    // backfill-status would stream for its full 60 s.
+    on("GET /api/v1/activities/", (w, s, c, a) -> path("/api/v1/activities/"));
+    on("GET /api/v1/activities/latest", (w, s, c, a) -> path("/api/v1/activities/latest"));
+    on(
+        "GET /api/v1/activities/backfill-status",
+        (w, s, c, a) -> path("/api/v1/activities/backfill-status"));
+    on(
+        "GET /api/v1/activities/longitudinal-data",
+        (w, s, c, a) -> path("/api/v1/activities/longitudinal-data?format=json"));
+    on(
+        "GET /api/v1/activities/longitudinal-mean-max",
+        (w, s, c, a) -> path("/api/v1/activities/longitudinal-mean-max?format=json"));
+    on(
+        "GET /api/v1/activities/longitudinal-accumulated-work-duration",
+        (w, s, c, a) ->
+            path("/api/v1/activities/longitudinal-accumulated-work-duration?format=json"));
+    on("GET /api/v1/activities/{activity_id}", (w, s, c, a) -> path(recorded(s)));
+    on("GET /api/v1/activities/{activity_id}/data", (w, s, c, a) -> path(recorded(s) + "/data"));
+    on(
+        "GET /api/v1/activities/{activity_id}/mean-max",
+        (w, s, c, a) -> path(recorded(s) + "/mean-max"));
+    on(
+        "GET /api/v1/activities/{activity_id}/accumulated-work-duration",
+        (w, s, c, a) -> path(recorded(s) + "/accumulated-work-duration"));
+    on(
+        "GET /api/v1/activities/{activity_id}/download",
+        (w, s, c, a) -> path(recorded(s) + "/download"));
+    on(
+        "PUT /api/v1/activities/{activity_id}/app-metadata",
+        (w, s, c, a) ->
+            path(
+                "/api/v1/activities/" + s.uploadedActivity() + "/app-metadata",
+                "{\"coach_note\": \"easy spin\", \"rpe\": 3}"));
+    on(
+        "DELETE /api/v1/activities/{activity_id}/app-metadata",
+        (w, s, c, a) -> path("/api/v1/activities/" + s.uploadedActivity() + "/app-metadata"));
+    on(
+        "POST /api/v1/activities/upload",
+        (w, s, c, a) ->
+            new String[] {
+              "/api/v1/activities/upload", s.uploadBody(), ActivityUploads.CONTENT_TYPE
+            });
   }
+
+  /** The reads whose answer to the owner names his recorded activity (the positive control). */
+  private static final Set<String> SHOWING_RECORDED_ACTIVITY =
+      Set.of(
+          "GET /api/v1/activities/",
+          "GET /api/v1/activities/latest",
+          "GET /api/v1/activities/longitudinal-data",
+          "GET /api/v1/activities/longitudinal-mean-max",
+          "GET /api/v1/activities/{activity_id}");
 
   private Endpoints() {}
 
   /** Every endpoint, {@code METHOD /path} as in the table. */
   static Map<String, Builder> all() {
     return ALL;
+  }
+
+  /** Whether the endpoint's answer to the owner names the subject's recorded activity. */
+  static boolean showsRecordedActivity(String endpoint) {
+    return SHOWING_RECORDED_ACTIVITY.contains(endpoint);
   }
 
   /** Whether a request to the endpoint changes data (then it runs on a fresh scene). */
@@ -234,7 +294,11 @@ final class Endpoints {
     }
     String[] pathAndBody = builder.build(w, s, c, acting);
     String method = endpoint.substring(0, endpoint.indexOf(' '));
-    return new Request(method, pathAndBody[0], pathAndBody.length > 1 ? pathAndBody[1] : null);
+    return new Request(
+        method,
+        pathAndBody[0],
+        pathAndBody.length > 1 ? pathAndBody[1] : null,
+        pathAndBody.length > 2 ? pathAndBody[2] : "application/json");
   }
 
   private static void on(String endpoint, Builder builder) {
@@ -267,6 +331,11 @@ final class Endpoints {
 
   private static String activity(Scene s) throws Exception {
     return "/v1/activities/" + s.activity() + "/";
+  }
+
+  /** The shared scene's recorded activity, visible to the reads. */
+  private static String recorded(Scene s) throws Exception {
+    return "/api/v1/activities/" + s.visibleActivity();
   }
 
   private static String webhooks(Scene s) throws Exception {

@@ -8,8 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wearflow.infra.e2e.ActivityUploads;
 import io.wearflow.infra.e2e.Eventually;
 import io.wearflow.infra.e2e.auth.World.Account;
+import io.wearflow.infra.generate.GeneratedActivity;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -19,7 +22,8 @@ import java.time.temporal.ChronoUnit;
  * One subject athlete and what the permitted manager set up for him: READ, WRITE and SHARE for the
  * permitted manager (1970-2199) and for the out-of-window manager (2020 only), then on demand a
  * device, an activity with a webhook and a 30-second timeframe ten minutes ago, all owned by the
- * permitted manager.
+ * permitted manager, and the subject's own recorded activity (a one-minute ride uploaded as CSV
+ * through {@code POST /api/v1/activities/upload}, optionally made visible to the reads).
  */
 final class Scene {
 
@@ -38,6 +42,13 @@ final class Scene {
   private Long activity;
   private Long webhook;
   private Long timeframe;
+  private String recordedActivity;
+  private boolean recordedActivityVisible;
+
+  /** The subject's recorded ride: one minute, yesterday (inside the longitudinal default range). */
+  private final GeneratedActivity ride =
+      ActivityUploads.ride(
+          Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES), 60, 0);
 
   Scene(World world, Account athlete) throws Exception {
     this.world = world;
@@ -124,6 +135,49 @@ final class Scene {
       }
     }
     return body.toString();
+  }
+
+  /** The subject's recorded activity, uploaded (published, not yet computed by the job). */
+  synchronized String uploadedActivity() throws Exception {
+    if (recordedActivity == null) {
+      Client.Response response =
+          world.client.send(
+              "POST",
+              "/api/v1/activities/upload",
+              uploadBody(),
+              ActivityUploads.CONTENT_TYPE,
+              bearer(athlete.token()));
+      recordedActivity = World.json(expect(response, 202)).get(0).get("id").asText();
+    }
+    return recordedActivity;
+  }
+
+  /**
+   * The subject's recorded activity, uploaded and visible to the reads: the test waits until the
+   * stack's activity job has processed the upload and the activity is readable.
+   */
+  synchronized String visibleActivity() throws Exception {
+    String id = uploadedActivity();
+    if (!recordedActivityVisible) {
+      Eventually.assertThatEventually(
+          () ->
+              expect(
+                  world.client.send(
+                      "GET", "/api/v1/activities/" + id, null, bearer(athlete.token())),
+                  200));
+      recordedActivityVisible = true;
+    }
+    return id;
+  }
+
+  /** The recorded activity's id if the scene has one, else null. */
+  synchronized String recordedActivityIfAny() {
+    return recordedActivity;
+  }
+
+  /** The multipart body uploading the subject's ride as {@code ride.csv}, sport cycling. */
+  String uploadBody() {
+    return new String(ActivityUploads.csvUpload("ride.csv", ride), StandardCharsets.UTF_8);
   }
 
   /** Posts a frame a second over the timeframe and waits until its computed data are readable. */

@@ -12,13 +12,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 
 /**
  * The accounts and data the matrix runs against, set up through the API of a running stack: the
  * admin, another athlete, three managers (no permission, an out-of-date window, a full permission)
- * and a shared {@link Scene} whose data exist (computed data of a timeframe, an actigraphy day).
- * Every password, token and webhook secret used is remembered in {@link #secrets} for the log
- * check.
+ * and a shared {@link Scene} whose data exist (computed data of a timeframe, an actigraphy day, a
+ * recorded activity visible to the reads). Every password, token and webhook secret used is
+ * remembered in {@link #secrets} for the log check.
  */
 final class World {
 
@@ -57,8 +58,13 @@ final class World {
 
   private final java.util.Map<Long, Long> devices = new ConcurrentHashMap<>();
 
-  World(Client client, String adminPassword, String webhookUrl) throws Exception {
+  /** The stack's database, for the activity job's rows (see {@link Scene#visibleActivity()}). */
+  final DataSource dataSource;
+
+  World(Client client, DataSource dataSource, String adminPassword, String webhookUrl)
+      throws Exception {
     this.client = client;
+    this.dataSource = dataSource;
     this.webhookUrl = webhookUrl;
     secrets.add(adminPassword);
     admin = new Account(0, "admin", adminPassword, null, token("admin", adminPassword));
@@ -73,6 +79,7 @@ final class World {
     shared.timeframe();
     shared.computeTimeframe();
     shared.postSamples(sampleDay);
+    shared.visibleActivity();
   }
 
   /** A fresh subject athlete with the two managers' permissions, for a request that changes it. */

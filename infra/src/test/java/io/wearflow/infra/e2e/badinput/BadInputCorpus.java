@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wearflow.infra.e2e.ActivityUploads;
+import io.wearflow.infra.e2e.ActivityUploads.Part;
 import io.wearflow.infra.e2e.badinput.BadRequest.Caller;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,8 +32,12 @@ import java.util.zip.GZIPOutputStream;
  * body over the 2 MiB limit, a gzip body (whole or truncated: the edge reads bodies uncompressed,
  * 415), a root that is not an object, a malformed Idempotency-Key), then each endpoint's own rules
  * broken one at a time in an otherwise valid body (wrong types, missing fields, limits, non-finite
- * and overflowing numbers, out-of-range timestamps, NUL characters). Every request must be answered
- * 4xx in the problem+json shape and write nothing.
+ * and overflowing numbers, out-of-range timestamps, NUL characters). The recorded-activities API
+ * adds its upload (multipart: no or too many files, corrupt and truncated FIT, broken CSV cells,
+ * unknown sports and extensions, bodies that are not multipart or do not match their boundary), its
+ * app-metadata document and its reads' query parameters. Every request must be answered 4xx in the
+ * problem+json shape (validation errors of the recorded-activities API: {@code {"detail": [...]}})
+ * and write nothing.
  */
 final class BadInputCorpus {
 
@@ -40,6 +46,11 @@ final class BadInputCorpus {
 
   /** Deeper than Jackson's nesting limit (1000). */
   static final int TOO_DEEP = 5_000;
+
+  /** The recorded-activities API, whose validation errors are {@code {"detail": [...]}}. */
+  static final String ACTIVITIES = "/api/v1/activities/";
+
+  private static final String UPLOAD = ACTIVITIES + "upload";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PROBLEM_JSON = "application/json";
@@ -143,6 +154,13 @@ final class BadInputCorpus {
     Endpoint timeframeUpdate =
         new Endpoint(
             "PUT", "/v1/timeframes/" + t.timeframe() + "/", Caller.MANAGER, this::timeframe, true);
+    Endpoint appMetadata =
+        new Endpoint(
+            "PUT",
+            ACTIVITIES + t.recordedActivity() + "/app-metadata",
+            Caller.ATHLETE,
+            () -> obj().put("coach_note", "easy spin").put("rpe", 3),
+            true);
     Endpoint timeframePatch =
         new Endpoint(
             "PATCH",
@@ -174,7 +192,8 @@ final class BadInputCorpus {
             webhookUpdate,
             timeframe,
             timeframeUpdate,
-            timeframePatch);
+            timeframePatch,
+            appMetadata);
     endpoints.forEach(this::transport);
 
     samplesRules(samples);
@@ -197,6 +216,10 @@ final class BadInputCorpus {
     timeframeRules(timeframeUpdate);
     patchRules(timeframePatch);
     pathRules();
+    appMetadataRules(appMetadata);
+    uploadRules();
+    activityQueryRules();
+    activityPathRules();
   }
 
   // ---------------------------------------------------------------- transport, for every endpoint
@@ -223,6 +246,12 @@ final class BadInputCorpus {
         withMember(valid, "\"x\":\"\u00ff\u00fe\u00c3(\""),
         400);
     raw(e, "a lone UTF-8 continuation byte", PROBLEM_JSON, concat(bytesOf(0x80), valid), 400);
+    raw(
+        e,
+        "an overlong UTF-8 encoding in a string",
+        PROBLEM_JSON,
+        withMember(valid, "\"x\":\"\u00c0\u00af\""),
+        400);
     raw(e, "a NaN literal", PROBLEM_JSON, withMember(valid, "\"x\":NaN"), 400);
     raw(e, "an Infinity literal", PROBLEM_JSON, withMember(valid, "\"x\":Infinity"), 400);
     raw(e, "a -Infinity literal", PROBLEM_JSON, withMember(valid, "\"x\":-Infinity"), 400);
@@ -266,10 +295,12 @@ final class BadInputCorpus {
             gzip,
             415,
             null));
-    raw(e, "a root that is an array", PROBLEM_JSON, "[]".getBytes(UTF_8), 422, "");
-    raw(e, "a root that is a string", PROBLEM_JSON, "\"body\"".getBytes(UTF_8), 422, "");
-    raw(e, "a root that is null", PROBLEM_JSON, "null".getBytes(UTF_8), 422, "");
-    raw(e, "a root that is a number", PROBLEM_JSON, "1e999".getBytes(UTF_8), 422, "");
+    // The recorded-activities API locates body errors at ["body"] ({"detail"} shape).
+    String root = e.path().startsWith(ACTIVITIES) ? "/body" : "";
+    raw(e, "a root that is an array", PROBLEM_JSON, "[]".getBytes(UTF_8), 422, root);
+    raw(e, "a root that is a string", PROBLEM_JSON, "\"body\"".getBytes(UTF_8), 422, root);
+    raw(e, "a root that is null", PROBLEM_JSON, "null".getBytes(UTF_8), 422, root);
+    raw(e, "a root that is a number", PROBLEM_JSON, "1e999".getBytes(UTF_8), 422, root);
     if (e.idempotent()) {
       add(
           new BadRequest(
@@ -1139,6 +1170,311 @@ final class BadInputCorpus {
               404,
               null));
     }
+  }
+
+  // ---------------------------------------------------------------- recorded activities
+
+  private void appMetadataRules(Endpoint e) {
+    raw(e, "a root that is true", PROBLEM_JSON, "true".getBytes(UTF_8), 422, "/body");
+    raw(
+        e,
+        "a root that is an array of objects",
+        PROBLEM_JSON,
+        "[{\"a\": 1}]".getBytes(UTF_8),
+        422,
+        "/body");
+    raw(
+        e,
+        "objects nested 1500 deep",
+        PROBLEM_JSON,
+        ("{\"a\":".repeat(1500) + "1" + "}".repeat(1500)).getBytes(UTF_8),
+        400);
+    raw(
+        e,
+        "a document over 64 KiB",
+        PROBLEM_JSON,
+        bytes(obj().put("note", "n".repeat(64 * 1024))),
+        413);
+    raw(
+        e,
+        "a NUL character in a value (PostgreSQL cannot store it)",
+        PROBLEM_JSON,
+        "{\"note\": \"a\\u0000b\"}".getBytes(UTF_8),
+        422,
+        "/body");
+    raw(
+        e,
+        "a NUL character in a key",
+        PROBLEM_JSON,
+        "{\"no\\u0000te\": 1}".getBytes(UTF_8),
+        422,
+        "/body");
+  }
+
+  private void uploadRules() {
+    byte[] fit = t.validFit();
+    byte[] csv =
+        ("timestamp,power,heart_rate\n"
+                + "2024-05-01T08:00:00+02:00,200,120\n"
+                + "2024-05-01T08:00:01+02:00,210,121\n")
+            .getBytes(UTF_8);
+    List<Part> eleven = new ArrayList<>();
+    for (int i = 0; i < 11; i++) {
+      eleven.add(Part.file("ride-" + i + ".csv", csv));
+    }
+    eleven.add(Part.field("sport", "cycling"));
+    upload(
+        "no files, only a sport field",
+        List.of(Part.field("sport", "cycling")),
+        422,
+        "/body/files");
+    upload("a closing boundary only", List.of(), 422, "/body/files");
+    upload("11 files", eleven, 422, "/body/files");
+    upload(
+        "a plain field named files",
+        List.of(Part.field("files", "not a file"), Part.field("sport", "cycling")),
+        422,
+        "/body/files/0");
+    byte[] corrupt = fit.clone();
+    for (int i = corrupt.length / 2; i < corrupt.length / 2 + 16; i++) {
+      corrupt[i] ^= (byte) 0x5a;
+    }
+    upload(
+        "a corrupt FIT (16 bytes changed)",
+        List.of(Part.file("ride.fit", corrupt)),
+        422,
+        "/body/files/0");
+    upload(
+        "a truncated FIT",
+        List.of(Part.file("ride.fit", Arrays.copyOf(fit, fit.length / 2))),
+        422,
+        "/body/files/0");
+    upload(
+        "a FIT header only",
+        List.of(Part.file("ride.fit", Arrays.copyOf(fit, 14))),
+        422,
+        "/body/files/0");
+    upload(
+        "text named .fit",
+        List.of(Part.file("ride.fit", "hello".getBytes(UTF_8))),
+        422,
+        "/body/files/0");
+    upload("an empty file", List.of(Part.file("ride.fit", new byte[0])), 422, "/body/files/0");
+    upload(
+        "a valid FIT then a corrupt one (all or nothing)",
+        List.of(Part.file("good.fit", fit), Part.file("bad.fit", corrupt)),
+        422,
+        "/body/files/1");
+    csvUpload("a CSV without a timestamp column", "time,power\n2024-05-01T08:00:00Z,200\n");
+    csvUpload(
+        "a CSV whose timestamps have no offset",
+        "timestamp,power\n2024-05-01T08:00:00,200\n2024-05-01T08:00:01,201\n");
+    csvUpload("a CSV with a timestamp that is not one", "timestamp,power\nyesterday,200\n");
+    csvUpload(
+        "a CSV with a cell that is not a number",
+        "timestamp,power\n2024-05-01T08:00:00Z,two hundred\n");
+    csvUpload("a CSV with NaN", "timestamp,power\n2024-05-01T08:00:00Z,NaN\n");
+    csvUpload("a CSV with Infinity", "timestamp,power\n2024-05-01T08:00:00Z,Infinity\n");
+    csvUpload("a CSV with -Infinity", "timestamp,heart_rate\n2024-05-01T08:00:00Z,-Infinity\n");
+    csvUpload("a CSV with 1e999", "timestamp,speed\n2024-05-01T08:00:00Z,1e999\n");
+    csvUpload("a CSV with a header only", "timestamp,power\n");
+    upload(
+        "a CSV with invalid UTF-8 in a cell",
+        List.of(
+            Part.file(
+                "ride.csv",
+                concat(
+                    "timestamp,power\n2024-05-01T08:00:00Z,".getBytes(UTF_8),
+                    bytesOf(0xff, 0xfe),
+                    "\n".getBytes(UTF_8))),
+            Part.field("sport", "cycling")),
+        422,
+        "/body/files/0");
+    upload("a CSV without a sport", List.of(Part.file("ride.csv", csv)), 422, "/body/sport");
+    upload(
+        "an unknown sport",
+        List.of(Part.file("ride.csv", csv), Part.field("sport", "quidditch")),
+        422,
+        "/body/sport");
+    upload(
+        "an unknown sport with a FIT",
+        List.of(Part.file("ride.fit", fit), Part.field("sport", "CYCLING!")),
+        422,
+        "/body/sport");
+    upload(
+        "an unsupported extension (.gpx)",
+        List.of(Part.file("ride.gpx", "<gpx/>".getBytes(UTF_8))),
+        422,
+        "/body/files/0");
+    upload(
+        "a FIT named without an extension", List.of(Part.file("ride", fit)), 422, "/body/files/0");
+    byte[] valid = ActivityUploads.multipart(List.of(Part.file("ride.fit", fit)));
+    uploadRaw("a JSON body", PROBLEM_JSON, "{\"files\": []}".getBytes(UTF_8), 422, "/body/files");
+    uploadRaw("no Content-Type", null, valid, 422, "/body/files");
+    uploadRaw(
+        "a form instead of multipart",
+        "application/x-www-form-urlencoded",
+        "files=ride.fit".getBytes(UTF_8),
+        422,
+        "/body/files");
+    uploadRaw("multipart without a boundary", "multipart/form-data", valid, 422, "/body/files");
+    uploadRaw(
+        "a boundary that is not the body's",
+        "multipart/form-data; boundary=not-the-one",
+        valid,
+        422,
+        "/body/files");
+    uploadRaw(
+        "a boundary of 300 characters",
+        "multipart/form-data; boundary=" + "b".repeat(300),
+        valid,
+        422,
+        "/body/files");
+    uploadRaw(
+        "a body cut inside a part",
+        ActivityUploads.CONTENT_TYPE,
+        Arrays.copyOf(valid, valid.length / 2),
+        422,
+        "/body/files");
+    uploadRaw(
+        "a body over the 2 MiB limit",
+        ActivityUploads.CONTENT_TYPE,
+        ActivityUploads.multipart(
+            List.of(Part.file("big.csv", "p".repeat(HUGE_BODY_BYTES).getBytes(UTF_8)))),
+        413,
+        null);
+    add(
+        new BadRequest(
+            "a gzip body (Content-Encoding is not supported)",
+            "POST",
+            UPLOAD,
+            Caller.ATHLETE,
+            ActivityUploads.CONTENT_TYPE,
+            Map.of("Content-Encoding", "gzip"),
+            gzip(valid),
+            415,
+            null));
+    add(
+        new BadRequest(
+            "an Idempotency-Key of 256 characters",
+            "POST",
+            UPLOAD,
+            Caller.ATHLETE,
+            ActivityUploads.CONTENT_TYPE,
+            Map.of("Idempotency-Key", "k".repeat(256)),
+            valid,
+            400,
+            null));
+  }
+
+  private void activityQueryRules() {
+    String id = ACTIVITIES + t.recordedActivity();
+    String[][] queries = {
+      {ACTIVITIES + "?start=yesterday", "/query/start"},
+      {ACTIVITIES + "?start=2024-13-45", "/query/start"},
+      {ACTIVITIES + "?end=2024-02-30", "/query/end"},
+      {ACTIVITIES + "?end=2024-05-01T25:00:00Z", "/query/end"},
+      {ACTIVITIES + "?limit=0", "/query/limit"},
+      {ACTIVITIES + "?limit=1001", "/query/limit"},
+      {ACTIVITIES + "?limit=99999999999", "/query/limit"},
+      {ACTIVITIES + "?limit=ten", "/query/limit"},
+      {ACTIVITIES + "?offset=-1", "/query/offset"},
+      {ACTIVITIES + "?sport=quidditch", "/query/sport"},
+      {ACTIVITIES + "latest?sport=quidditch", "/query/sport"},
+      {id + "/data?metrics=watts", "/query/metrics"},
+      {id + "/data?metrics=power,watts", "/query/metrics"},
+      {id + "/data?adaptive_sampling_on=maybe", "/query/adaptive_sampling_on"},
+      {id + "/mean-max?metric=watts", "/query/metric"},
+      {id + "/mean-max?durations=0,-5,x", "/query/durations"},
+      {id + "/mean-max?durations=0", "/query/durations"},
+      {id + "/mean-max?durations=-5", "/query/durations"},
+      {id + "/mean-max?durations=x", "/query/durations"},
+      {id + "/mean-max?durations=1.5", "/query/durations"},
+      {id + "/mean-max?durations=99999999999", "/query/durations"},
+      {id + "/mean-max?adaptive_sampling=maybe", "/query/adaptive_sampling"},
+      {id + "/accumulated-work-duration?metric=watts", "/query/metric"},
+      {ACTIVITIES + "longitudinal-mean-max?format=xml", "/query/format"},
+      {ACTIVITIES + "longitudinal-mean-max?metric=distance", "/query/metric"},
+      {ACTIVITIES + "longitudinal-mean-max?metric=watts", "/query/metric"},
+      {ACTIVITIES + "longitudinal-mean-max?durations=0,-5,x", "/query/durations"},
+      {ACTIVITIES + "longitudinal-mean-max?start=2024-05-02&end=2024-05-01", "/query/start"},
+      {ACTIVITIES + "longitudinal-mean-max?start=2024-02-30", "/query/start"},
+      {ACTIVITIES + "longitudinal-mean-max?sport=quidditch", "/query/sport"},
+      {ACTIVITIES + "longitudinal-mean-max?window_days=0", "/query/window_days"},
+      {ACTIVITIES + "longitudinal-mean-max?date=soon", "/query/date"},
+      {ACTIVITIES + "longitudinal-accumulated-work-duration?format=xml", "/query/format"},
+      {ACTIVITIES + "longitudinal-accumulated-work-duration?metric=altitude", "/query/metric"},
+      {ACTIVITIES + "longitudinal-accumulated-work-duration?end=tomorrow", "/query/end"},
+      {ACTIVITIES + "longitudinal-data?format=xml", "/query/format"},
+      {ACTIVITIES + "longitudinal-data?metrics=watts", "/query/metrics"},
+      {ACTIVITIES + "longitudinal-data?start=2024-13-01", "/query/start"},
+      {ACTIVITIES + "longitudinal-data?adaptive_sampling_on=maybe", "/query/adaptive_sampling_on"},
+    };
+    for (String[] q : queries) {
+      add(
+          new BadRequest(
+              "a bad query parameter",
+              "GET",
+              q[0],
+              Caller.ATHLETE,
+              null,
+              Map.of(),
+              new byte[0],
+              422,
+              q[1]));
+    }
+  }
+
+  private void activityPathRules() {
+    String unknown = ACTIVITIES + "00000000-0000-0000-0000-000000000000";
+    String id = ACTIVITIES + t.recordedActivity();
+    String[][] paths = {
+      {"GET", unknown},
+      {"GET", unknown + "/data"},
+      {"GET", unknown + "/mean-max"},
+      {"GET", unknown + "/accumulated-work-duration"},
+      {"GET", unknown + "/download"},
+      {"GET", ACTIVITIES + "x".repeat(2000)},
+      {"DELETE", unknown + "/app-metadata"},
+      {"PUT", unknown + "/app-metadata"},
+      {"GET", id + "/mean-max?metric=cadence"},
+      {"GET", id + "/accumulated-work-duration?metric=smo2"},
+    };
+    for (String[] p : paths) {
+      boolean put = p[0].equals("PUT");
+      add(
+          new BadRequest(
+              p[1].startsWith(id)
+                  ? "a metric the activity did not record"
+                  : "an id that names nothing",
+              p[0],
+              p[1],
+              Caller.ATHLETE,
+              put ? PROBLEM_JSON : null,
+              Map.of(),
+              put ? "{\"a\": 1}".getBytes(UTF_8) : new byte[0],
+              404,
+              null));
+    }
+  }
+
+  private void upload(String name, List<Part> parts, int status, String pointer) {
+    uploadRaw(
+        name, ActivityUploads.CONTENT_TYPE, ActivityUploads.multipart(parts), status, pointer);
+  }
+
+  private void csvUpload(String name, String csv) {
+    upload(
+        name,
+        List.of(Part.file("ride.csv", csv.getBytes(UTF_8)), Part.field("sport", "cycling")),
+        422,
+        "/body/files/0");
+  }
+
+  private void uploadRaw(String name, String contentType, byte[] body, int status, String pointer) {
+    add(
+        new BadRequest(
+            name, "POST", UPLOAD, Caller.ATHLETE, contentType, Map.of(), body, status, pointer));
   }
 
   // ---------------------------------------------------------------- valid bodies

@@ -2,6 +2,7 @@ package io.wearflow.infra.e2e.badinput;
 
 import io.javalin.Javalin;
 import io.wearflow.connectors.postgres.AccountStore;
+import io.wearflow.connectors.postgres.ActivityFileStore;
 import io.wearflow.connectors.postgres.Database;
 import io.wearflow.connectors.postgres.DeviceStore;
 import io.wearflow.connectors.postgres.SessionStore;
@@ -10,6 +11,8 @@ import io.wearflow.connectors.registry.SchemaRegistryClient;
 import io.wearflow.http.HttpApp;
 import io.wearflow.http.HttpConfig;
 import io.wearflow.http.HttpDependencies;
+import io.wearflow.http.activities.upload.ActivityFiles;
+import io.wearflow.http.activities.upload.KafkaActivityPublisher;
 import io.wearflow.http.auth.PasswordHasher;
 import io.wearflow.http.devices.Devices;
 import io.wearflow.http.devices.KafkaTrackingPublisher;
@@ -19,6 +22,8 @@ import io.wearflow.infra.LocalStack;
 import io.wearflow.infra.testing.SharedStack;
 import io.wearflow.schemas.Topic;
 import io.wearflow.schemas.Topics;
+import io.wearflow.schemas.activities.ActivityRecord;
+import io.wearflow.schemas.activities.UploadedActivity;
 import io.wearflow.schemas.samples.Sample;
 import io.wearflow.schemas.sessions.Session;
 import io.wearflow.schemas.tracking.TrackingFrame;
@@ -31,13 +36,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * The HTTP edge wired as the local stack wires it (every store on PostgreSQL, samples, sessions and
- * tracking published to Kafka with the registry's serializers), but on the {@link SharedStack} with
- * a database and topics of its own: whatever those topics hold was written by the test that owns
- * this edge. The admin account is created with {@link #ADMIN_PASSWORD}.
+ * The HTTP edge wired as the local stack wires it (every store on PostgreSQL, samples, sessions,
+ * tracking and uploaded activities published to Kafka with the registry's serializers), but on the
+ * {@link SharedStack} with a database and topics of its own: whatever those topics hold was written
+ * by the test that owns this edge. The admin account is created with {@link #ADMIN_PASSWORD}.
  */
 final class BadInputEdge implements AutoCloseable {
 
@@ -49,6 +55,8 @@ final class BadInputEdge implements AutoCloseable {
   final Topic<Sample> samples;
   final Topic<Session> sessions;
   final Topic<TrackingFrame> tracking;
+  final Topic<UploadedActivity> activities;
+  final Topic<ActivityRecord> activityRecords;
   final String bootstrapServers;
   final SchemaRegistryClient registry;
   private final Database database;
@@ -59,6 +67,8 @@ final class BadInputEdge implements AutoCloseable {
     samples = stack.uniqueTopic(Topics.SAMPLES);
     sessions = stack.uniqueTopic(Topics.SESSIONS);
     tracking = stack.uniqueTopic(Topics.TRACKING);
+    activities = stack.uniqueTopic(Topics.ACTIVITIES);
+    activityRecords = stack.uniqueTopic(Topics.ACTIVITY_RECORDS);
     bootstrapServers = stack.bootstrapServers();
     registry = new SchemaRegistryClient(stack.registry());
     database = Database.connect(stack.newDatabase("bad_input"), 4);
@@ -79,6 +89,15 @@ final class BadInputEdge implements AutoCloseable {
         add(
             new KafkaTrackingPublisher(
                 bootstrapServers, tracking.name(), serializer(tracking), PUBLISH_TIMEOUT));
+    KafkaActivityPublisher activityPublisher =
+        add(
+            new KafkaActivityPublisher(
+                bootstrapServers,
+                activityRecords.name(),
+                serializer(activityRecords),
+                activities.name(),
+                serializer(activities),
+                PUBLISH_TIMEOUT));
     byte[] tokenKey = new byte[32];
     new SecureRandom().nextBytes(tokenKey);
     HttpDependencies deps =
@@ -89,12 +108,19 @@ final class BadInputEdge implements AutoCloseable {
                 Clock.systemUTC(),
                 HttpConfig.defaults().withAuth(new HttpConfig.Auth(Duration.ofHours(1), 4)))
             .withSessions(sessionPublisher, new SessionStore(database.dataSource())::list)
-            .withDevices(Devices.of(new DeviceStore(database.dataSource())), trackingPublisher);
+            .withDevices(Devices.of(new DeviceStore(database.dataSource())), trackingPublisher)
+            .withActivityUploads(
+                ActivityFiles.of(new ActivityFileStore(database.dataSource())), activityPublisher);
     app = HttpApp.create(deps).start("127.0.0.1", 0);
   }
 
   String baseUrl() {
     return "http://127.0.0.1:" + app.port();
+  }
+
+  /** The edge's database (for the activity job's rows, which no job writes here). */
+  DataSource dataSource() {
+    return database.dataSource();
   }
 
   /** The result of a {@code SELECT count(*) ...} on the edge's database. */

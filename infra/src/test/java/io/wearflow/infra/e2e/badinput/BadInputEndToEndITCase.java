@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wearflow.connectors.registry.ConfluentAvroDeserializer;
+import io.wearflow.infra.e2e.ActivityJobRows;
+import io.wearflow.infra.e2e.ActivityUploads;
 import io.wearflow.infra.e2e.KafkaProbe;
 import io.wearflow.infra.e2e.WearflowApi;
 import io.wearflow.infra.e2e.WearflowApi.Athlete;
+import io.wearflow.infra.generate.GeneratedActivity;
 import io.wearflow.infra.testing.SharedStack;
 import io.wearflow.infra.testing.SharedStackExtension;
+import io.wearflow.schemas.activities.ActivityRecord;
+import io.wearflow.schemas.activities.UploadedActivity;
 import io.wearflow.schemas.samples.Sample;
 import io.wearflow.schemas.sessions.Session;
 import io.wearflow.schemas.tracking.TrackingFrame;
@@ -17,9 +22,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +45,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The bad-input corpus ({@link BadInputCorpus}) against an edge wired as in production on the
  * shared stack ({@link BadInputEdge}): every malformed request to every write endpoint is answered
- * 4xx in the one problem+json shape ({@code type, title, status, detail, errors[pointer, detail]}),
- * never 5xx, and afterwards the edge's own Kafka topics hold only the valid sentinel requests sent
- * after the corpus, and its database only what the set-up created.
+ * 4xx in the one problem+json shape ({@code type, title, status, detail, errors[pointer, detail]};
+ * for validation errors of the recorded-activities API, and only there, its {@code {"detail":
+ * [{"loc", "msg", "type"}]}}), never 5xx, and afterwards the edge's own Kafka topics (samples,
+ * sessions, tracking, activities, activity-records) hold only what the set-up and the valid
+ * sentinel requests sent after the corpus published, and its database only what they created.
  */
 @ExtendWith(SharedStackExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -58,8 +67,11 @@ class BadInputEndToEndITCase {
     "timeframes",
     "timeframe_outbox",
     "webhook_deliveries",
-    "user_time_zones"
+    "user_time_zones",
+    "activity_files",
+    "recorded_activities"
   };
+  private static final Set<String> DETAIL_MEMBERS = Set.of("loc", "msg", "type");
 
   private static BadInputEdge edge;
   private static WearflowApi api;
@@ -70,6 +82,7 @@ class BadInputEndToEndITCase {
   private static String adminToken;
   private static Targets targets;
   private static Map<String, Long> rowsAfterSetUp;
+  private static String recordedActivity;
 
   @BeforeAll
   static void setUp(SharedStack stack) throws Exception {
@@ -148,6 +161,12 @@ class BadInputEndToEndITCase {
                     + "}",
                 managerToken),
             201);
+    // The athlete's recorded activity: a ride uploaded through the API, then made visible to the
+    // reads by writing the activity job's rows (no activity job runs against this edge).
+    GeneratedActivity ride = ActivityUploads.ride(Instant.now().minusSeconds(86_400), 60, 0);
+    recordedActivity = upload(ActivityUploads.csvUpload("ride.csv", ride));
+    ActivityJobRows.write(
+        edge.dataSource(), athlete.id(), recordedActivity, sha256(ActivityUploads.csv(ride)), ride);
     targets =
         new Targets(
             athlete.id(),
@@ -160,6 +179,9 @@ class BadInputEndToEndITCase {
             timeframe,
             activitySchema,
             timeframeSchema,
+            recordedActivity,
+            ActivityUploads.fit(
+                ActivityUploads.ride(Instant.now().minusSeconds(3 * 86_400), 30, 1)),
             Instant.now());
     rowsAfterSetUp = rowCounts();
   }
@@ -191,6 +213,8 @@ class BadInputEndToEndITCase {
     expect(
         api.send("POST", "/v1/devices/" + targets.device() + "/frames", frames(), managerToken),
         202);
+    GeneratedActivity sentinel = ActivityUploads.ride(Instant.now().minusSeconds(7_200), 5, 7);
+    String sentinelActivity = upload(ActivityUploads.csvUpload("sentinel.csv", sentinel));
 
     var samples =
         KafkaProbe.readAll(
@@ -219,13 +243,39 @@ class BadInputEndToEndITCase {
                 new ConfluentAvroDeserializer<>(edge.registry, TrackingFrame.class)::deserialize))
         .extracting(r -> r.value().getX())
         .containsExactly(1.0, 2.0);
-    assertThat(rowCounts()).isEqualTo(rowsAfterSetUp);
+    // The set-up's activity (60 records) and the sentinel's (5), nothing of the corpus.
+    assertThat(
+            KafkaProbe.readAll(
+                edge.bootstrapServers,
+                edge.activities.name(),
+                new ConfluentAvroDeserializer<>(edge.registry, UploadedActivity.class)
+                    ::deserialize))
+        .extracting(r -> r.value().getActivityId() + " " + r.value().getRecordCount())
+        .containsExactlyInAnyOrder(recordedActivity + " 60", sentinelActivity + " 5");
+    assertThat(
+            KafkaProbe.readAll(
+                edge.bootstrapServers,
+                edge.activityRecords.name(),
+                new ConfluentAvroDeserializer<>(edge.registry, ActivityRecord.class)::deserialize))
+        .extracting(r -> r.value().getActivityId().toString())
+        .hasSize(65)
+        .containsOnly(recordedActivity, sentinelActivity);
+    Map<String, Long> expected = new LinkedHashMap<>(rowsAfterSetUp);
+    expected.merge("activity_files", 1L, Long::sum); // the sentinel upload
+    assertThat(rowCounts()).isEqualTo(expected);
+    assertThat(edge.count("SELECT count(*) FROM activity_files WHERE app_metadata IS NOT NULL"))
+        .as("app metadata written by the corpus")
+        .isZero();
   }
 
   private static void answeredWithAProblem(BadRequest bad) throws Exception {
     HttpResponse<String> response = send(bad);
     String context = bad + " -> " + response.statusCode() + " " + abbreviate(response.body());
     assertThat(response.statusCode()).as(context).isEqualTo(bad.status());
+    if (bad.status() == 422 && bad.path().startsWith(BadInputCorpus.ACTIVITIES)) {
+      answeredWithDetail(bad, response, context);
+      return;
+    }
     assertThat(response.headers().firstValue("Content-Type"))
         .as(context)
         .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
@@ -263,6 +313,47 @@ class BadInputEndToEndITCase {
     }
     if (bad.pointer() != null) {
       assertThat(pointers).as(context).contains(bad.pointer());
+    }
+  }
+
+  /**
+   * The recorded-activities API's validation shape, {@code {"detail": [{"loc", "msg", "type"}]}}
+   * (422 only; its other errors are problem+json). The expected pointer names a {@code loc} joined
+   * with slashes, or a prefix of one ({@code /body/files/0} for any error in the first file).
+   */
+  private static void answeredWithDetail(
+      BadRequest bad, HttpResponse<String> response, String context) throws Exception {
+    assertThat(response.headers().firstValue("Content-Type"))
+        .as(context)
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+    JsonNode answer = JSON.readTree(response.body());
+    List<String> members = new ArrayList<>();
+    answer.fieldNames().forEachRemaining(members::add);
+    assertThat(members).as(context).containsExactly("detail");
+    assertThat(answer.get("detail").isArray()).as(context).isTrue();
+    assertThat(answer.get("detail")).as(context).isNotEmpty();
+    List<String> locs = new ArrayList<>();
+    for (JsonNode error : answer.get("detail")) {
+      List<String> names = new ArrayList<>();
+      error.fieldNames().forEachRemaining(names::add);
+      assertThat(names).as(context).containsExactlyInAnyOrderElementsOf(DETAIL_MEMBERS);
+      assertThat(error.get("loc").isArray()).as(context).isTrue();
+      assertThat(error.get("msg").asText()).as(context).isNotBlank();
+      assertThat(error.get("type").asText()).as(context).matches("[a-z_]+");
+      StringBuilder loc = new StringBuilder();
+      for (JsonNode part : error.get("loc")) {
+        assertThat(part.isTextual() || part.isInt()).as(context).isTrue();
+        loc.append('/').append(part.asText());
+      }
+      locs.add(loc.toString());
+    }
+    if (bad.pointer() != null) {
+      assertThat(locs)
+          .as(context)
+          .anySatisfy(
+              loc ->
+                  assertThat(loc.equals(bad.pointer()) || loc.startsWith(bad.pointer() + "/"))
+                      .isTrue());
     }
   }
 
@@ -328,6 +419,24 @@ class BadInputEndToEndITCase {
       counts.put(table, edge.count("SELECT count(*) FROM " + table));
     }
     return counts;
+  }
+
+  /** Uploads a multipart body as the athlete; the first file's activity id. */
+  private static String upload(byte[] body) throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(edge.baseUrl() + "/api/v1/activities/upload"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", ActivityUploads.CONTENT_TYPE)
+                .header("Authorization", WearflowApi.bearer(athlete.token()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(expect(response, 202)).get(0).get("id").asText();
+  }
+
+  private static String sha256(byte[] content) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
   }
 
   private static String login(String username, String password) throws Exception {

@@ -15,6 +15,8 @@ import io.wearflow.http.auth.Access;
 import io.wearflow.http.auth.BearerAuthenticator;
 import io.wearflow.http.json.JsonRequestReader;
 import io.wearflow.http.problem.ApiException;
+import io.wearflow.http.problem.FieldError;
+import io.wearflow.http.problem.ValidationException;
 import io.wearflow.http.timezone.DaySettings;
 import io.wearflow.http.timezone.TimeZones;
 import java.nio.charset.StandardCharsets;
@@ -193,7 +195,12 @@ public final class ActivityUploadHandlers {
     if (reader.body(ctx).length > MAX_APP_METADATA_BYTES) {
       throw ApiException.payloadTooLarge(MAX_APP_METADATA_BYTES);
     }
-    JsonNode document = reader.read(ctx);
+    JsonNode document;
+    try {
+      document = reader.read(ctx);
+    } catch (ValidationException e) {
+      throw inDetailShape(e); // a NUL character: a validation error of this API's shape
+    }
     if (!document.isObject()) {
       throw ActivityValidationException.of(
           List.of("body"), "Input should be a valid dictionary", "dict_type");
@@ -217,6 +224,21 @@ public final class ActivityUploadHandlers {
       throw notFound(id);
     }
     ctx.status(HttpStatus.NO_CONTENT);
+  }
+
+  /** The reader's field errors (JSON pointers into the body) as this API's {@code loc} errors. */
+  private static ActivityValidationException inDetailShape(ValidationException e) {
+    List<ActivityValidationError> errors = new ArrayList<>();
+    for (FieldError error : e.errors()) {
+      List<Object> loc = new ArrayList<>(List.of("body"));
+      if (!error.pointer().isEmpty()) {
+        for (String token : error.pointer().substring(1).split("/", -1)) {
+          loc.add(token.replace("~1", "/").replace("~0", "~"));
+        }
+      }
+      errors.add(new ActivityValidationError(loc, error.reason(), "value_error"));
+    }
+    return new ActivityValidationException(errors, errors.size());
   }
 
   private static ApiException notFound(String id) {
