@@ -11,6 +11,8 @@ import io.wearflow.connectors.registry.ConfluentAvroSerializer;
 import io.wearflow.connectors.registry.SchemaRegistryClient;
 import io.wearflow.infra.testing.SharedStack;
 import io.wearflow.infra.testing.SharedStackExtension;
+import io.wearflow.jobs.activity.ActivityJob;
+import io.wearflow.jobs.activity.ActivityJobOptions;
 import io.wearflow.jobs.sessions.SessionsJob;
 import io.wearflow.jobs.sessions.SessionsJobOptions;
 import io.wearflow.jobs.timeframe.TimeframeJob;
@@ -19,6 +21,8 @@ import io.wearflow.jobs.userday.UserDayJob;
 import io.wearflow.jobs.userday.UserDayJobOptions;
 import io.wearflow.schemas.Topic;
 import io.wearflow.schemas.Topics;
+import io.wearflow.schemas.activities.ActivityRecord;
+import io.wearflow.schemas.activities.UploadedActivity;
 import io.wearflow.schemas.samples.Sample;
 import io.wearflow.schemas.sessions.Session;
 import io.wearflow.schemas.timeframes.TimeframeComputedData;
@@ -43,6 +47,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -61,8 +66,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * as separate JVMs on Flink's own runtime jars, RocksDB state, incremental checkpoints) gets the
  * jobs jar through the REST API and runs every job's {@code main} side by side, with program
  * arguments naming a real Kafka broker, schema registry and PostgreSQL: samples become the right
- * user-day rows, a session its row, and tracking frames a timeframe's final computed data. The
- * cluster has none of wearflow's classes: only the jar carries them.
+ * user-day rows, a session its row, tracking frames a timeframe's final computed data, and an
+ * uploaded activity's records its mean-max curve. The cluster has none of wearflow's classes: only
+ * the jar carries them.
  *
  * <p>Needs the build's {@code target/cluster/}: the jobs jar copied from flink-jobs and the Flink
  * classpath ({@code mvn -pl infra -am verify} makes both).
@@ -75,7 +81,7 @@ class StandaloneClusterITCase {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   /** Every job of the local stack, parallelism 1, in one TaskManager. */
-  private static final int JOBS = 3;
+  private static final int JOBS = 4;
 
   @Test
   void everyJobFromTheJobsJarRunsOnAStandaloneCluster(SharedStack stack) throws Exception {
@@ -84,6 +90,8 @@ class StandaloneClusterITCase {
     Topic<TrackingFrame> tracking = stack.uniqueTopic(Topics.TRACKING);
     Topic<TimeframeDefinition> timeframes = stack.uniqueTopic(Topics.TIMEFRAMES);
     Topic<TimeframeComputedData> computedData = stack.uniqueTopic(Topics.COMPUTED_DATA);
+    Topic<ActivityRecord> activityRecords = stack.uniqueTopic(Topics.ACTIVITY_RECORDS);
+    Topic<UploadedActivity> activities = stack.uniqueTopic(Topics.ACTIVITIES);
     String deadLetters = stack.uniqueTopic(Topics.DEAD_LETTERS.name());
     PostgresConfig db = stack.newDatabase("standalone_cluster");
     Path dir = stack.newDirectory("standalone-flink");
@@ -146,6 +154,25 @@ class StandaloneClusterITCase {
                   deadLetters,
                   TimeframeJobOptions.ALLOWED_LATENESS.key(),
                   "1 s"),
+              1));
+
+      jobs.put(
+          "activity",
+          rest.runJar(
+              jarId,
+              ActivityJob.class.getName(),
+              arguments(
+                  common,
+                  ActivityJobOptions.RECORDS_TOPIC.key(),
+                  activityRecords.name(),
+                  ActivityJobOptions.ACTIVITIES_TOPIC.key(),
+                  activities.name(),
+                  ActivityJobOptions.CONSUMER_GROUP.key(),
+                  activities.name(),
+                  ActivityJobOptions.DEAD_LETTERS_TOPIC.key(),
+                  deadLetters,
+                  ActivityJobOptions.EXPORTS_BASE_DIR.key(),
+                  dir.resolve("exports").toUri().toString()),
               1));
 
       long userId = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000);
@@ -223,6 +250,39 @@ class StandaloneClusterITCase {
       }
       produce(stack, tracking, Long.toString(deviceId), frames);
 
+      // A 10-minute ride: 200 W, then 300 W for the last 5 minutes; mean 250 W, best 300 W.
+      String activityId = UUID.randomUUID().toString();
+      Instant rideStart = now.minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+      List<ActivityRecord> records = new ArrayList<>();
+      for (int i = 0; i < 600; i++) {
+        records.add(
+            ActivityRecord.newBuilder()
+                .setActivityId(activityId)
+                .setUserId(userId)
+                .setTimestamp(rideStart.plusSeconds(i))
+                .setPower(i < 300 ? 200.0 : 300.0)
+                .build());
+      }
+      produce(stack, activityRecords, activityId, records);
+      produce(
+          stack,
+          activities,
+          activityId,
+          List.of(
+              UploadedActivity.newBuilder()
+                  .setActivityId(activityId)
+                  .setUserId(userId)
+                  .setSport("cycling")
+                  .setSourceId("0".repeat(64))
+                  .setFileFormat("csv")
+                  .setFileName("ride.csv")
+                  .setStart(rideStart)
+                  .setEnd(rideStart.plusSeconds(599))
+                  .setLocalOffsetSeconds(7200)
+                  .setRecordCount(600)
+                  .setUploadedAt(now)
+                  .build()));
+
       assertWithin(
           RESULT_TIMEOUT,
           () -> {
@@ -238,6 +298,8 @@ class StandaloneClusterITCase {
                 .containsEntry("bpm_mean", 70.0);
             assertThat(userDay(db, userId, nextDay)).containsEntry("steps_total", 300.0);
             assertThat(sessionName(db, userId, "run-1")).isEqualTo("Morning run");
+            assertThat(bestPower(db, activityId, 1)).isEqualTo(300.0);
+            assertThat(bestPower(db, activityId, 600)).isEqualTo(250.0);
           });
       // A final snapshot may come before the frames (the timeframe ended a minute ago by the wall
       // clock); the frames then recompute it, and the last final one must hold all 20 m.
@@ -416,6 +478,21 @@ class StandaloneClusterITCase {
         .setActivityType(8)
         .setActiveTimeMillis(2_700_000L)
         .build();
+  }
+
+  /** The activity's best average power over {@code seconds}, null when not computed yet. */
+  private static Double bestPower(PostgresConfig db, String activityId, int seconds)
+      throws Exception {
+    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+        PreparedStatement query =
+            c.prepareStatement(
+                "SELECT best[?] FROM activity_mean_max WHERE activity_id = ? AND metric = 'power'")) {
+      query.setInt(1, seconds);
+      query.setString(2, activityId);
+      try (ResultSet r = query.executeQuery()) {
+        return r.next() ? r.getDouble(1) : null;
+      }
+    }
   }
 
   private static String sessionName(PostgresConfig db, long userId, String sessionId)
