@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -121,6 +122,7 @@ public final class RecordedActivityStore {
   public record BackfillProgress(Instant loadedUntil, long uploaded, long loaded) {}
 
   private final DataSource dataSource;
+  private volatile Set<Integer> gridDurations;
 
   public RecordedActivityStore(DataSource dataSource) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -199,9 +201,57 @@ public final class RecordedActivityStore {
    * For each of {@code durations} some visible activity covers, the best mean of {@code metric}
    * over the user's activities whose local date is in {@code from..to} (inclusive) and whose sport
    * is one of {@code sports} (any when empty); ties go to the earlier activity. Computed in the
-   * database from the stored curves' subscripts, ordered by duration.
+   * database, ordered by duration: from {@code activity_mean_max_grid} (V9, a few index rows per
+   * duration) when every duration is one of its grid's, else from the stored curves, each read
+   * once.
    */
   public List<LongitudinalBest> longitudinalMeanMax(
+      long userId,
+      String metric,
+      List<String> sports,
+      LocalDate from,
+      LocalDate to,
+      List<Integer> durations) {
+    if (gridDurations().containsAll(durations)) {
+      return longitudinalMeanMaxFromGrid(userId, metric, sports, from, to, durations);
+    }
+    List<Object> parameters = new ArrayList<>();
+    parameters.add(userId);
+    parameters.add(metric);
+    parameters.add(from);
+    parameters.add(to);
+    String curves =
+        "SELECT m.activity_id, m.start_time,"
+            // array_cat with an empty array returns the curve detoasted, once per row; a
+            // subscript of the column itself would detoast the whole array for every duration.
+            + " array_cat(m.best, '{}') AS best, array_cat(m.best_start, '{}') AS best_start"
+            + " FROM activity_mean_max m"
+            + " JOIN recorded_activities r ON r.activity_id = m.activity_id AND r.user_id = m.user_id"
+            + " JOIN activity_files f ON f.activity_id = m.activity_id AND f.user_id = m.user_id"
+            + " WHERE m.user_id = ? AND m.metric = ? AND m.local_date BETWEEN ? AND ?"
+            + sportCondition("m.sport", sports, parameters)
+            // OFFSET 0 keeps the subquery (and its one detoast per row) from being flattened.
+            + " OFFSET 0";
+    Integer[] requested = durations.toArray(Integer[]::new);
+    parameters.add(requested);
+    parameters.add(requested);
+    parameters.add(requested);
+    // Out-of-range subscripts (d < 1 or beyond the curve) are NULL and dropped.
+    String sql =
+        "SELECT DISTINCT ON (p.d) p.d, p.v, c.activity_id, c.start_time, p.s"
+            + " FROM ("
+            + curves
+            + ") c CROSS JOIN LATERAL unnest(?::integer[],"
+            + " ARRAY(SELECT c.best[d] FROM unnest(?::integer[]) d),"
+            + " ARRAY(SELECT c.best_start[d] FROM unnest(?::integer[]) d)) AS p(d, v, s)"
+            + " WHERE p.v IS NOT NULL AND p.v <> 'NaN'"
+            + " ORDER BY p.d, p.v DESC, c.start_time, c.activity_id";
+    return query(
+        sql, parameters, RecordedActivityStore::longitudinalBest, "compute longitudinal mean-max");
+  }
+
+  /** One index probe per duration: the first visible row in range in (best desc, start) order. */
+  private List<LongitudinalBest> longitudinalMeanMaxFromGrid(
       long userId,
       String metric,
       List<String> sports,
@@ -215,28 +265,47 @@ public final class RecordedActivityStore {
     parameters.add(from);
     parameters.add(to);
     String sql =
-        "SELECT DISTINCT ON (d) d, m.best[d] AS value, m.activity_id, m.start_time,"
-            + " m.best_start[d] AS window_start"
-            + " FROM activity_mean_max m"
-            + " JOIN recorded_activities r ON r.activity_id = m.activity_id AND r.user_id = m.user_id"
-            + " JOIN activity_files f ON f.activity_id = m.activity_id AND f.user_id = m.user_id"
-            + " CROSS JOIN unnest(?::integer[]) AS d"
-            + " WHERE m.user_id = ? AND m.metric = ? AND m.local_date BETWEEN ? AND ?"
-            + sportCondition("m.sport", sports, parameters)
-            + " AND d >= 1 AND d <= cardinality(m.best)"
-            + " AND m.best[d] IS NOT NULL AND m.best[d] <> 'NaN'"
-            + " ORDER BY d, m.best[d] DESC, m.start_time, m.activity_id";
+        "SELECT d.duration_s, b.best, b.activity_id, b.start_time, b.best_start"
+            + " FROM (SELECT DISTINCT x AS duration_s FROM unnest(?::integer[]) x) d"
+            + " CROSS JOIN LATERAL (SELECT g.best, g.activity_id, g.start_time, g.best_start"
+            + " FROM activity_mean_max_grid g"
+            + " JOIN recorded_activities r ON r.activity_id = g.activity_id AND r.user_id = g.user_id"
+            + " JOIN activity_files f ON f.activity_id = g.activity_id AND f.user_id = g.user_id"
+            + " WHERE g.user_id = ? AND g.metric = ? AND g.duration_s = d.duration_s"
+            + " AND g.local_date BETWEEN ? AND ?"
+            + sportCondition("g.sport", sports, parameters)
+            + " ORDER BY g.best DESC, g.start_time, g.activity_id LIMIT 1) b"
+            + " ORDER BY d.duration_s";
     return query(
         sql,
         parameters,
-        row ->
-            new LongitudinalBest(
-                row.getInt(1),
-                row.getDouble(2),
-                row.getString(3),
-                instant(row, 4),
-                Instant.ofEpochSecond(row.getLong(5))),
-        "compute longitudinal mean-max");
+        RecordedActivityStore::longitudinalBest,
+        "compute longitudinal mean-max from the grid");
+  }
+
+  /** The durations {@code activity_mean_max_grid} holds (fixed by migration, read once). */
+  private Set<Integer> gridDurations() {
+    Set<Integer> grid = gridDurations;
+    if (grid == null) {
+      grid =
+          Set.copyOf(
+              query(
+                  "SELECT duration_s FROM mean_max_grid",
+                  List.of(),
+                  row -> row.getInt(1),
+                  "read the mean-max grid"));
+      gridDurations = grid;
+    }
+    return grid;
+  }
+
+  private static LongitudinalBest longitudinalBest(ResultSet row) throws SQLException {
+    return new LongitudinalBest(
+        row.getInt(1),
+        row.getDouble(2),
+        row.getString(3),
+        instant(row, 4),
+        Instant.ofEpochSecond(row.getLong(5)));
   }
 
   /**

@@ -114,6 +114,9 @@ class RecordedActivityStoreITCase {
     assertThat(awd.secondsAtOrAbove()).containsExactly(3, 3, 2);
   }
 
+  /** A stored curve of the longitudinal tests; counts = in the queried range, user and sport. */
+  private record Curve(String id, Instant start, double[] best, long[] bestStart, boolean counts) {}
+
   @Test
   void longitudinalMeanMaxIsThePerDurationBestOverActivitiesInRange() throws SQLException {
     long ana = account();
@@ -121,7 +124,6 @@ class RecordedActivityStoreITCase {
     Random random = new Random(5);
     LocalDate from = LocalDate.parse("2024-03-01");
     LocalDate to = LocalDate.parse("2024-03-31");
-    record Curve(String id, Instant start, double[] best, long[] bestStart, boolean counts) {}
     List<Curve> curves = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
       // days from Feb 25 to Apr 5: some before, some after the range
@@ -138,21 +140,84 @@ class RecordedActivityStoreITCase {
         best[d] = Math.round(value * 100) / 100.0;
         bestStart[d] = start.getEpochSecond() + random.nextInt(50);
       }
+      if (i % 3 == 0) {
+        best[9] = Double.NaN; // no 10 s window (a heart-rate-like gap)
+      }
       String id = activity(owner, sport, start, length + 60, new String[0], true);
       meanMax(id, owner, "power", sport, start, best, bestStart);
       boolean counts =
           owner == ana && sport.equals("cycling") && !day.isBefore(from) && !day.isAfter(to);
       curves.add(new Curve(id, start, best, bestStart, counts));
     }
-    List<Integer> durations = List.of(1, 2, 5, 10, 30, 60, 90, 119, 200);
+    // Durations off the V9 grid (119, 200) are read from the full curves; grid ones from the grid.
+    List<Integer> offGrid = List.of(1, 2, 5, 10, 30, 60, 90, 119, 200);
+    List<Integer> onGrid = List.of(1, 2, 5, 10, 30, 60, 90, 10);
 
-    List<LongitudinalBest> bests =
-        store.longitudinalMeanMax(ana, "power", List.of("cycling"), from, to, durations);
+    for (List<Integer> durations : List.of(offGrid, onGrid)) {
+      List<LongitudinalBest> bests =
+          store.longitudinalMeanMax(ana, "power", List.of("cycling"), from, to, durations);
 
+      List<LongitudinalBest> expected = expectedBests(curves, durations);
+      assertThat(expected).hasSizeGreaterThan(5);
+      assertThat(bests).isEqualTo(expected);
+      assertThat(store.longitudinalMeanMax(ana, "speed", List.of(), from, to, durations)).isEmpty();
+    }
+  }
+
+  @Test
+  void longitudinalMeanMaxFollowsRewrittenAndDeletedCurves() throws SQLException {
+    long ana = account();
+    Instant start = Instant.parse("2024-06-01T08:00:00Z");
+    LocalDate day = LocalDate.parse("2024-06-01");
+    List<Integer> grid = List.of(1, 5, 60);
+    String ride = activity(ana, "cycling", start, 600, new String[0], true);
+    meanMax(ride, ana, "power", "cycling", start, curve(60, 400), starts(60, start));
+
+    // The job's replay after a crash upserts the curve again, here with other values.
+    execute(
+        "INSERT INTO activity_mean_max (activity_id, metric, user_id, sport, start_time,"
+            + " local_date, best, best_start) VALUES (?, 'power', ?, 'cycling', ?, ?, ?, ?)"
+            + " ON CONFLICT (activity_id, metric) DO UPDATE SET best = EXCLUDED.best,"
+            + " best_start = EXCLUDED.best_start",
+        ride,
+        ana,
+        utc(start),
+        day,
+        Arrays.stream(curve(30, 500)).boxed().toArray(Double[]::new),
+        Arrays.stream(starts(30, start)).boxed().toArray(Long[]::new));
+
+    assertThat(store.longitudinalMeanMax(ana, "power", List.of(), day, day, grid))
+        .containsExactly(
+            new LongitudinalBest(1, 500, ride, start, start.plusSeconds(1)),
+            new LongitudinalBest(5, 496, ride, start, start.plusSeconds(5)));
+    execute("DELETE FROM activity_mean_max WHERE activity_id = ?", ride);
+    assertThat(store.longitudinalMeanMax(ana, "power", List.of(), day, day, grid)).isEmpty();
+  }
+
+  /** best[d - 1] = top - (d - 1): a falling curve of {@code length} seconds. */
+  private static double[] curve(int length, double top) {
+    double[] best = new double[length];
+    for (int d = 1; d <= length; d++) {
+      best[d - 1] = top - (d - 1);
+    }
+    return best;
+  }
+
+  /** The window of d seconds starts d seconds after {@code start}. */
+  private static long[] starts(int length, Instant start) {
+    long[] at = new long[length];
+    for (int d = 1; d <= length; d++) {
+      at[d - 1] = start.getEpochSecond() + d;
+    }
+    return at;
+  }
+
+  /** Per distinct duration, ascending: the counted curves' best, ties to the earlier start. */
+  private static List<LongitudinalBest> expectedBests(List<Curve> curves, List<Integer> durations) {
     List<LongitudinalBest> expected = new ArrayList<>();
-    for (int d : durations) {
+    for (int d : durations.stream().distinct().sorted().toList()) {
       curves.stream()
-          .filter(c -> c.counts() && c.best().length >= d)
+          .filter(c -> c.counts() && c.best().length >= d && !Double.isNaN(c.best()[d - 1]))
           .max(
               Comparator.comparingDouble((Curve c) -> c.best()[d - 1])
                   .thenComparing(Curve::start, Comparator.reverseOrder()))
@@ -166,9 +231,7 @@ class RecordedActivityStoreITCase {
                           c.start(),
                           Instant.ofEpochSecond(c.bestStart()[d - 1]))));
     }
-    assertThat(expected).hasSizeGreaterThan(5);
-    assertThat(bests).isEqualTo(expected);
-    assertThat(store.longitudinalMeanMax(ana, "speed", List.of(), from, to, durations)).isEmpty();
+    return expected;
   }
 
   @Test

@@ -65,7 +65,6 @@ public final class BenchCommand {
       } else {
         exit = runWithStack(options, table, memory, work, started);
       }
-      addNotYet(table);
       table.add(Figure.of("machine.load_1m_at_end", loadAverage(), "load"));
     } finally {
       deleteRecursively(work);
@@ -126,6 +125,9 @@ public final class BenchCommand {
       if (options.runs("read")) {
         attempt(ctx, "read", () -> new ReadBenchmark(ctx).run());
       }
+      if (options.runs("longitudinal")) {
+        attempt(ctx, "longitudinal", () -> new LongitudinalMeanMaxBenchmark(ctx).run());
+      }
       if (options.runs("live")) {
         attempt(ctx, "live", () -> new LiveLatencyBenchmark(ctx).run());
       }
@@ -180,16 +182,6 @@ public final class BenchCommand {
       ctx.table()
           .add(new Figure(name + ".failed", Double.NaN, "-", null, LocalStackMessages.of(e)));
     }
-  }
-
-  /** Figures of issue 6 that need capabilities other issues are building. */
-  private static void addNotYet(ResultTable table) {
-    table.add(
-        Figure.notYet(
-            "read.longitudinal_mean_max.p99_ms",
-            "ms",
-            Figure.Target.atMost(50),
-            "needs issue 5 (activities)"));
   }
 
   /** The registry child JVM's pid, from the pid file it keeps in its data directory. */

@@ -18,7 +18,8 @@ import java.util.Set;
 record BenchOptions(
     boolean quick, Set<String> only, Duration duration, int clients, Optional<String> url) {
 
-  static final List<String> BENCHMARKS = List.of("ingest", "userday", "parquet", "read", "live");
+  static final List<String> BENCHMARKS =
+      List.of("ingest", "userday", "parquet", "read", "longitudinal", "live");
 
   static final String USAGE =
       """
@@ -30,8 +31,10 @@ record BenchOptions(
 
       Options:
         --quick             a short run (about 2 minutes) for development
-        --only NAME[,NAME]  run only these: ingest, userday, parquet, read, live
-                            (live: 2 matches x 30 athletes x 25 Hz, --quick 2 x 10; also
+        --only NAME[,NAME]  run only these: ingest, userday, parquet, read, longitudinal,
+                            live (read: actigraphy over 366 days; longitudinal: mean-max
+                            over a year of about 250 activities;
+                            live: 2 matches x 30 athletes x 25 Hz, --quick 2 x 10; also
                             measures reads of a timeframe's computed data)
         --duration D        length of each timed load phase, e.g. 20s (default 20s, quick 8s)
         --clients N         concurrent HTTP clients, one user each (default 4)

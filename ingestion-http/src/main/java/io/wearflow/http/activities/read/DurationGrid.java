@@ -7,7 +7,11 @@ import java.util.TreeSet;
 /** The window lengths (seconds) mean-max answers cover when the request names none. */
 final class DurationGrid {
 
-  /** The longitudinal default: 1 s to 4 h, the ones some activity in range covers are answered. */
+  /**
+   * The longitudinal default: 1 s to 4 h, the ones some activity in range covers are answered. Kept
+   * equal to the durations of {@code mean_max_grid} (connectors' V9 migration), so that default
+   * requests read the small grid table instead of whole curves.
+   */
   static final List<Integer> STANDARD =
       List.of(
           1, 2, 3, 5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 240, 300, 420, 600, 900, 1200, 1800,

@@ -104,6 +104,20 @@ class RecordedActivitiesEndpointITCase {
   }
 
   @Test
+  void theDefaultLongitudinalGridIsTheDatabasesPrecomputedGrid() throws Exception {
+    // Durations outside mean_max_grid (V9) would take the slow path of reading whole curves.
+    List<Integer> grid = new ArrayList<>();
+    try (var c = database.dataSource().getConnection();
+        var r =
+            c.createStatement().executeQuery("SELECT duration_s FROM mean_max_grid ORDER BY 1")) {
+      while (r.next()) {
+        grid.add(r.getInt(1));
+      }
+    }
+    assertThat(grid).isEqualTo(DurationGrid.STANDARD);
+  }
+
+  @Test
   void listFiltersPagesAndRendersActivitySummaries() throws Exception {
     User ana = user();
     User bob = user();
