@@ -79,7 +79,12 @@ public final class HttpApp {
   public static Javalin create(HttpDependencies deps) {
     ObjectMapper mapper = JsonSupport.newObjectMapper();
     long maxRequestBytes = deps.config().limits().maxRequestBytes();
-    JsonRequestReader reader = new JsonRequestReader(new JsonBodyParser(mapper), maxRequestBytes);
+    long maxUploadBytes = deps.config().limits().maxUploadBytes();
+    JsonRequestReader reader =
+        new JsonRequestReader(
+            new JsonBodyParser(mapper),
+            maxRequestBytes,
+            Map.of(ActivityUploadHandlers.UPLOAD_PATH, maxUploadBytes));
 
     BearerAuthenticator authenticator = new BearerAuthenticator(deps.tokens(), deps.accounts());
     IdempotencyFilter idempotency =
@@ -129,7 +134,7 @@ public final class HttpApp {
         config -> {
           config.showJavalinBanner = false;
           config.jsonMapper(new JavalinJackson(mapper, false));
-          config.http.maxRequestSize = maxRequestBytes;
+          config.http.maxRequestSize = Math.max(maxRequestBytes, maxUploadBytes);
           config.router.ignoreTrailingSlashes = true;
           config.router.mount(
               router -> {

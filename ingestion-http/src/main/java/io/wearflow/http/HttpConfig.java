@@ -41,8 +41,13 @@ public record HttpConfig(Limits limits, Auth auth, Kafka kafka) {
   /**
    * @param maxRequestBytes largest accepted request body in bytes ({@code
    *     http.limits.max-request-bytes}); larger bodies get 413
+   * @param maxUploadBytes largest accepted activity upload ({@code POST /api/v1/activities/upload},
+   *     up to 10 workout files) in bytes ({@code http.limits.max-upload-bytes}); larger get 413
    */
-  public record Limits(long maxRequestBytes) {
+  public record Limits(long maxRequestBytes, long maxUploadBytes) {
+
+    /** Ten 4-hour 1 Hz FIT rides are about 3 MB; ten long CSV files a few times that. */
+    public static final long DEFAULT_MAX_UPLOAD_BYTES = 32L * 1024 * 1024;
 
     public static final Limits DEFAULT = new Limits(2L * 1024 * 1024);
 
@@ -51,6 +56,15 @@ public record HttpConfig(Limits limits, Auth auth, Kafka kafka) {
         throw new IllegalArgumentException(
             "http.limits.max-request-bytes must be at least 1, was " + maxRequestBytes);
       }
+      if (maxUploadBytes < 1) {
+        throw new IllegalArgumentException(
+            "http.limits.max-upload-bytes must be at least 1, was " + maxUploadBytes);
+      }
+    }
+
+    /** {@code maxRequestBytes} for every request, the default limit for activity uploads. */
+    public Limits(long maxRequestBytes) {
+      this(maxRequestBytes, DEFAULT_MAX_UPLOAD_BYTES);
     }
   }
 

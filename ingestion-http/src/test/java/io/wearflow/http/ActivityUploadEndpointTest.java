@@ -42,6 +42,10 @@ class ActivityUploadEndpointTest {
   private static final MediaType OCTETS = MediaType.get("application/octet-stream");
 
   private final EdgeFixture edge = new EdgeFixture();
+
+  /** The upload limit of {@link #app()}; 0: the same as the request limit. */
+  private long maxUploadBytes;
+
   private final InMemoryActivityFiles files = new InMemoryActivityFiles();
   private final RecordingActivityPublisher publisher = new RecordingActivityPublisher();
   private final Account ana = edge.athlete("ana");
@@ -292,6 +296,25 @@ class ActivityUploadEndpointTest {
   }
 
   @Test
+  void uploadsHaveTheirOwnLargerLimit() {
+    edge.maxRequestBytes = 1024;
+    maxUploadBytes = 1024 * 1024;
+    assertThat(rideFit.length).isGreaterThan(1024);
+    JavalinTest.test(
+        app(),
+        (server, client) -> {
+          String token = edge.tokenFor(ana);
+          Response upload = uploadFile(client, "ride.fit", rideFit, ana);
+          String path = "/api/v1/activities/" + id(ana, rideFit) + "/app-metadata";
+          Response metadata =
+              Requests.putJson(client, path, "{\"k\": \"" + "x".repeat(2048) + "\"}", token);
+
+          assertThat(upload.code()).isEqualTo(202);
+          assertThat(metadata.code()).isEqualTo(413);
+        });
+  }
+
+  @Test
   void aBodyOverTheRequestLimitIs413() {
     edge.maxRequestBytes = 1024;
     JavalinTest.test(
@@ -433,7 +456,10 @@ class ActivityUploadEndpointTest {
     }
     HttpConfig config =
         HttpConfig.defaults()
-            .withLimits(new HttpConfig.Limits(edge.maxRequestBytes))
+            .withLimits(
+                new HttpConfig.Limits(
+                    edge.maxRequestBytes,
+                    maxUploadBytes > 0 ? maxUploadBytes : edge.maxRequestBytes))
             .withAuth(new HttpConfig.Auth(Duration.ofHours(1), 4));
     return HttpApp.create(
         new HttpDependencies(

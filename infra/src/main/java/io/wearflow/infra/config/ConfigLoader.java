@@ -131,6 +131,8 @@ public final class ConfigLoader {
     d.put(
         "http.limits.max-request-bytes",
         String.valueOf(HttpConfig.Limits.DEFAULT.maxRequestBytes()));
+    d.put(
+        "http.limits.max-upload-bytes", String.valueOf(HttpConfig.Limits.DEFAULT.maxUploadBytes()));
     d.put("http.auth.token-ttl", "1h");
     d.put("http.auth.bcrypt-cost", String.valueOf(HttpConfig.Auth.DEFAULT.bcryptCost()));
     d.put("http.auth.token-key", "");
@@ -226,6 +228,7 @@ public final class ConfigLoader {
 
   private HttpConfig httpApi() {
     long maxRequestBytes = positiveLong("http.limits.max-request-bytes");
+    long maxUploadBytes = positiveLong("http.limits.max-upload-bytes");
     Duration tokenTtl = duration("http.auth.token-ttl");
     if (tokenTtl.compareTo(Duration.ofSeconds(1)) < 0) {
       throw error("http.auth.token-ttl", "'" + values.get("http.auth.token-ttl") + "' is below 1s");
@@ -241,7 +244,7 @@ public final class ConfigLoader {
           "'" + values.get("http.kafka.publish-timeout") + "' is below 100ms");
     }
     return HttpConfig.defaults()
-        .withLimits(new HttpConfig.Limits(maxRequestBytes))
+        .withLimits(new HttpConfig.Limits(maxRequestBytes, maxUploadBytes))
         .withAuth(new HttpConfig.Auth(tokenTtl, bcryptCost))
         .withKafka(new HttpConfig.Kafka(HttpConfig.Kafka.DEFAULT.samplesTopic(), publishTimeout));
   }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Reads the JSON body of a write request: 415 unless the Content-Type is {@code application/json}
@@ -23,18 +24,41 @@ public final class JsonRequestReader {
 
   private final JsonBodyParser parser;
   private final long maxBytes;
+  private final Map<String, Long> pathLimits;
 
   public JsonRequestReader(JsonBodyParser parser, long maxBytes) {
+    this(parser, maxBytes, Map.of());
+  }
+
+  /**
+   * @param maxBytes the body limit of every request
+   * @param pathLimits other limits for the requests of some paths (without a trailing slash), e.g.
+   *     file uploads
+   */
+  public JsonRequestReader(JsonBodyParser parser, long maxBytes, Map<String, Long> pathLimits) {
     this.parser = parser;
     this.maxBytes = maxBytes;
+    this.pathLimits = Map.copyOf(pathLimits);
+  }
+
+  /** The body limit of {@code ctx}'s request. */
+  private long limit(Context ctx) {
+    if (pathLimits.isEmpty()) {
+      return maxBytes;
+    }
+    String path = ctx.path();
+    if (path.length() > 1 && path.endsWith("/")) {
+      path = path.substring(0, path.length() - 1);
+    }
+    return pathLimits.getOrDefault(path, maxBytes);
   }
 
   public JsonNode read(Context ctx) {
     requireJsonContentType(ctx.header("Content-Type"));
     requireIdentityEncoding(ctx.header("Content-Encoding"));
-    long declared = ctx.contentLength();
-    if (declared > maxBytes) {
-      throw ApiException.payloadTooLarge(maxBytes);
+    long limit = limit(ctx);
+    if (ctx.contentLength() > limit) {
+      throw ApiException.payloadTooLarge(limit);
     }
     JsonNode tree = parser.parse(body(ctx));
     NulCharacters.refuse(tree);
@@ -48,10 +72,11 @@ public final class JsonRequestReader {
   public byte[] body(Context ctx) {
     byte[] body = ctx.attribute(BODY);
     if (body == null) {
-      if (ctx.contentLength() > maxBytes) {
-        throw ApiException.payloadTooLarge(maxBytes);
+      long limit = limit(ctx);
+      if (ctx.contentLength() > limit) {
+        throw ApiException.payloadTooLarge(limit);
       }
-      body = readLimited(ctx.bodyInputStream());
+      body = readLimited(ctx.bodyInputStream(), limit);
       ctx.attribute(BODY, body);
     }
     return body;
@@ -79,7 +104,7 @@ public final class JsonRequestReader {
     }
   }
 
-  private byte[] readLimited(InputStream in) {
+  private static byte[] readLimited(InputStream in, long limit) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] chunk = new byte[8192];
     long total = 0;
@@ -87,8 +112,8 @@ public final class JsonRequestReader {
       int read;
       while ((read = in.read(chunk)) != -1) {
         total += read;
-        if (total > maxBytes) {
-          throw ApiException.payloadTooLarge(maxBytes);
+        if (total > limit) {
+          throw ApiException.payloadTooLarge(limit);
         }
         out.write(chunk, 0, read);
       }

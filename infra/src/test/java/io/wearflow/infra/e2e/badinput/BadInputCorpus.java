@@ -1337,7 +1337,7 @@ final class BadInputCorpus {
         422,
         "/body/files");
     uploadRaw(
-        "a body over the 2 MiB limit",
+        "an upload over the edge's upload limit",
         ActivityUploads.CONTENT_TYPE,
         ActivityUploads.multipart(
             List.of(Part.file("big.csv", "p".repeat(HUGE_BODY_BYTES).getBytes(UTF_8)))),

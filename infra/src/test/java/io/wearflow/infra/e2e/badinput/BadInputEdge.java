@@ -48,6 +48,10 @@ import org.apache.avro.specific.SpecificRecord;
 final class BadInputEdge implements AutoCloseable {
 
   static final String ADMIN_USERNAME = LocalStack.ADMIN_USERNAME;
+
+  /** This edge's activity upload limit, below the corpus's huge bodies. */
+  static final long UPLOAD_LIMIT_BYTES = 5L * 1024 * 1024 / 2;
+
   static final String ADMIN_PASSWORD = "bad-input-admin-pw";
 
   private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(5);
@@ -106,7 +110,13 @@ final class BadInputEdge implements AutoCloseable {
                 samplePublisher,
                 tokenKey,
                 Clock.systemUTC(),
-                HttpConfig.defaults().withAuth(new HttpConfig.Auth(Duration.ofHours(1), 4)))
+                HttpConfig.defaults()
+                    .withAuth(new HttpConfig.Auth(Duration.ofHours(1), 4))
+                    // Uploads are limited to 32 MiB by default; the corpus's 3 MiB body must
+                    // exceed this edge's upload limit without building 32 MiB requests.
+                    .withLimits(
+                        new HttpConfig.Limits(
+                            HttpConfig.Limits.DEFAULT.maxRequestBytes(), UPLOAD_LIMIT_BYTES)))
             .withSessions(sessionPublisher, new SessionStore(database.dataSource())::list)
             .withDevices(Devices.of(new DeviceStore(database.dataSource())), trackingPublisher)
             .withActivityUploads(
