@@ -78,76 +78,12 @@ public interface RecordedActivities {
     }
   }
 
-  /** The same reads with another backfill stream timing. */
-  default RecordedActivities withBackfillTiming(BackfillTiming timing) {
-    RecordedActivities self = this;
-    return new RecordedActivities() {
-      @Override
-      public List<RecordedActivity> list(long userId, ListFilter filter, long offset, int limit) {
-        return self.list(userId, filter, offset, limit);
-      }
-
-      @Override
-      public long count(long userId, ListFilter filter) {
-        return self.count(userId, filter);
-      }
-
-      @Override
-      public Optional<RecordedActivity> find(long userId, String activityId) {
-        return self.find(userId, activityId);
-      }
-
-      @Override
-      public Map<String, Series> series(long userId, String activityId, List<String> metrics) {
-        return self.series(userId, activityId, metrics);
-      }
-
-      @Override
-      public Optional<MeanMaxCurve> meanMax(long userId, String activityId, String metric) {
-        return self.meanMax(userId, activityId, metric);
-      }
-
-      @Override
-      public Optional<Awd> awd(long userId, String activityId, String metric) {
-        return self.awd(userId, activityId, metric);
-      }
-
-      @Override
-      public List<LongitudinalBest> longitudinalMeanMax(
-          long userId,
-          String metric,
-          List<String> sports,
-          LocalDate from,
-          LocalDate to,
-          List<Integer> durations) {
-        return self.longitudinalMeanMax(userId, metric, sports, from, to, durations);
-      }
-
-      @Override
-      public List<DailyAwd> dailyAwd(
-          long userId, String metric, List<String> sports, LocalDate from, LocalDate to) {
-        return self.dailyAwd(userId, metric, sports, from, to);
-      }
-
-      @Override
-      public List<ActivitySeries> longitudinalSeries(
-          long userId, List<String> metrics, List<String> sports, LocalDate from, LocalDate to) {
-        return self.longitudinalSeries(userId, metrics, sports, from, to);
-      }
-
-      @Override
-      public BackfillProgress backfill(long userId) {
-        return self.backfill(userId);
-      }
-
-      @Override
-      public BackfillTiming backfillTiming() {
-        return timing;
-      }
-    };
+  static RecordedActivities of(RecordedActivityStore store) {
+    return of(store, BackfillTiming.DEFAULT);
   }
 
-  static RecordedActivities of(RecordedActivityStore store) {
+  /** The reads of {@code store}, with the backfill stream timed by {@code timing} (tests). */
+  static RecordedActivities of(RecordedActivityStore store, BackfillTiming timing) {
     return new RecordedActivities() {
       @Override
       public List<RecordedActivity> list(long userId, ListFilter filter, long offset, int limit) {
@@ -205,6 +141,11 @@ public interface RecordedActivities {
       @Override
       public BackfillProgress backfill(long userId) {
         return store.backfill(userId);
+      }
+
+      @Override
+      public BackfillTiming backfillTiming() {
+        return timing;
       }
     };
   }

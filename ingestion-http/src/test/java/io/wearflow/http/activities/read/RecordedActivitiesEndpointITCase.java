@@ -86,8 +86,9 @@ class RecordedActivitiesEndpointITCase {
     HttpConfig config = HttpConfig.defaults().withAuth(new HttpConfig.Auth(Duration.ofHours(1), 4));
     tokens = new TokenService(KEY, Duration.ofHours(1), clock);
     RecordedActivities reads =
-        RecordedActivities.of(new RecordedActivityStore(database.dataSource()))
-            .withBackfillTiming(new BackfillTiming(Duration.ofMillis(50), Duration.ofMillis(400)));
+        RecordedActivities.of(
+            new RecordedActivityStore(database.dataSource()),
+            new BackfillTiming(Duration.ofMillis(50), Duration.ofMillis(400)));
     app =
         HttpApp.create(
                 HttpDependencies.of(database.dataSource(), samples -> {}, KEY, clock, config)
