@@ -7,6 +7,11 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
@@ -20,6 +25,13 @@ import org.apache.flink.metrics.Counter;
  * at-least-once; idempotent upserts make the table exact after a replay. A failed upsert is retried
  * on a new connection (3 attempts) before the writer fails, which restarts the job from its last
  * checkpoint.
+ *
+ * <p>Timed and size-triggered upserts run on a background thread of the writer, one at a time and
+ * in order, so the task thread (which in the timeframe job also computes, chained to this sink)
+ * does not wait for PostgreSQL round trips; while an upsert is in flight, new rows keep merging in
+ * the buffer. Checkpoints and the end of input wait for the upsert in flight and then write the
+ * rest on the task thread, so everything before a checkpoint barrier is in the table when it
+ * completes.
  *
  * @param <K> the table's key
  * @param <V> the row type
@@ -43,7 +55,9 @@ final class BufferedTableWriter<K, V> implements SinkWriter<V> {
   private final Function<V, K> keyOf;
   private final BinaryOperator<V> merge;
   private final Upsert<V> upsert;
-  private final Map<K, V> buffer = new LinkedHashMap<>();
+  private Map<K, V> buffer = new LinkedHashMap<>();
+  private final ExecutorService background;
+  private Future<?> inFlight;
   private Connection connection;
   private boolean timerPending;
   private IOException asyncFailure;
@@ -69,6 +83,13 @@ final class BufferedTableWriter<K, V> implements SinkWriter<V> {
     this.keyOf = keyOf;
     this.merge = merge;
     this.upsert = upsert;
+    this.background =
+        Executors.newSingleThreadExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "table-sink-" + table);
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   @Override
@@ -76,7 +97,8 @@ final class BufferedTableWriter<K, V> implements SinkWriter<V> {
     rethrowAsyncFailure();
     buffer.merge(keyOf.apply(row), row, merge);
     if (buffer.size() >= maxBufferedRows) {
-      writeBuffer();
+      awaitInFlight();
+      startWrite();
     } else if (!timerPending) {
       timerPending = true;
       time.registerTimer(time.getCurrentProcessingTime() + flushIntervalMs, this::onTimer);
@@ -86,7 +108,14 @@ final class BufferedTableWriter<K, V> implements SinkWriter<V> {
   private void onTimer(long timestamp) {
     timerPending = false;
     try {
-      writeBuffer();
+      if (inFlight != null && !inFlight.isDone()) {
+        // Retry soon: the rows keep coalescing meanwhile.
+        timerPending = true;
+        time.registerTimer(time.getCurrentProcessingTime() + flushIntervalMs, this::onTimer);
+        return;
+      }
+      awaitInFlight();
+      startWrite();
     } catch (IOException e) {
       asyncFailure = e;
     }
@@ -95,25 +124,63 @@ final class BufferedTableWriter<K, V> implements SinkWriter<V> {
   @Override
   public void flush(boolean endOfInput) throws IOException {
     rethrowAsyncFailure();
-    writeBuffer();
+    awaitInFlight();
+    writeRows(buffer.values());
+    buffer.clear();
   }
 
   private void rethrowAsyncFailure() throws IOException {
     if (asyncFailure != null) {
       throw asyncFailure;
     }
+    if (inFlight != null && inFlight.isDone()) {
+      awaitInFlight();
+    }
   }
 
-  private void writeBuffer() throws IOException {
+  /** Hands the buffer to the background thread (none may be in flight). */
+  private void startWrite() {
     if (buffer.isEmpty()) {
+      return;
+    }
+    Map<K, V> rows = buffer;
+    buffer = new LinkedHashMap<>();
+    inFlight =
+        background.submit(
+            () -> {
+              writeRows(rows.values());
+              return null;
+            });
+  }
+
+  /** Waits for the upsert in flight, if any, and rethrows its failure. */
+  private void awaitInFlight() throws IOException {
+    Future<?> pending = inFlight;
+    if (pending == null) {
+      return;
+    }
+    try {
+      pending.get();
+      inFlight = null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while upserting into " + table, e);
+    } catch (ExecutionException e) {
+      inFlight = null;
+      asyncFailure = e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+      throw asyncFailure;
+    }
+  }
+
+  private void writeRows(Collection<V> rows) throws IOException {
+    if (rows.isEmpty()) {
       return;
     }
     SQLException last = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try {
-        upsert.apply(connection(), buffer.values());
-        rowsWritten.inc(buffer.size());
-        buffer.clear();
+        upsert.apply(connection(), rows);
+        rowsWritten.inc(rows.size());
         return;
       } catch (SQLException e) {
         last = e;
@@ -126,12 +193,12 @@ final class BufferedTableWriter<K, V> implements SinkWriter<V> {
         }
       }
     }
-    throw new IOException("cannot upsert " + buffer.size() + " rows into " + table, last);
+    throw new IOException("cannot upsert " + rows.size() + " rows into " + table, last);
   }
 
   private Connection connection() throws SQLException {
-    if (connection == null || !connection.isValid(2)) {
-      closeConnection();
+    // A broken connection fails the upsert, which retries on a new one: no validation round trip.
+    if (connection == null) {
       connection =
           DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password());
     }
@@ -151,6 +218,12 @@ final class BufferedTableWriter<K, V> implements SinkWriter<V> {
 
   @Override
   public void close() {
+    background.shutdown();
+    try {
+      background.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     closeConnection();
   }
 }

@@ -21,6 +21,11 @@ final class TestPostgres {
 
   /** A new, migrated database named after {@code prefix}, with a pool of 2 connections. */
   static Database newDatabase(String prefix) {
+    return Database.connect(newEmptyDatabase(prefix), 2);
+  }
+
+  /** A new database named after {@code prefix}, without wearflow's tables. */
+  static PostgresConfig newEmptyDatabase(String prefix) {
     String name = prefix + "_" + COUNTER.incrementAndGet();
     EmbeddedPostgres postgres = server();
     try (Connection connection = postgres.getPostgresDatabase().getConnection();
@@ -29,8 +34,7 @@ final class TestPostgres {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create database " + name, e);
     }
-    return Database.connect(
-        new PostgresConfig(postgres.getJdbcUrl("postgres", name), "postgres", ""), 2);
+    return new PostgresConfig(postgres.getJdbcUrl("postgres", name), "postgres", "");
   }
 
   private static synchronized EmbeddedPostgres server() {
