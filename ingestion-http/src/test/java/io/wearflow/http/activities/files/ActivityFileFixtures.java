@@ -75,18 +75,7 @@ public final class ActivityFileFixtures {
     encoder.write(deviceInfo(start, 1, Manufacturer.GARMIN, 0, "HRM-Pro"));
     encoder.write(deviceInfo(start, 2, Manufacturer.WAHOO_FITNESS, 31, null));
     for (ActivityRecord r : records) {
-      RecordMesg m = new RecordMesg();
-      m.setTimestamp(new DateTime(r.timestamp()));
-      if (r.power() != null) {
-        m.setPower(r.power().intValue());
-      }
-      m.setHeartRate(r.heartRate().shortValue());
-      m.setEnhancedSpeed(r.speed().floatValue());
-      m.setCadence(r.cadence().shortValue());
-      m.setEnhancedAltitude(r.altitude().floatValue());
-      m.setDistance(r.distance().floatValue());
-      m.setTemperature(r.temperature().byteValue());
-      encoder.write(m);
+      encoder.write(recordMesg(r));
     }
     for (Lap lap : laps) {
       LapMesg m = new LapMesg();
@@ -110,6 +99,40 @@ public final class ActivityFileFixtures {
     activity.setType(Activity.MANUAL);
     encoder.write(activity);
     return encoder.close();
+  }
+
+  /** The FIT record message of {@code r}: every reading it has, in FIT's fields. */
+  static RecordMesg recordMesg(ActivityRecord r) {
+    RecordMesg m = new RecordMesg();
+    m.setTimestamp(new DateTime(r.timestamp()));
+    if (r.power() != null) {
+      m.setPower(r.power().intValue());
+    }
+    if (r.heartRate() != null) {
+      m.setHeartRate(r.heartRate().shortValue());
+    }
+    if (r.speed() != null) {
+      m.setEnhancedSpeed(r.speed().floatValue());
+    }
+    if (r.cadence() != null) {
+      m.setCadence(r.cadence().shortValue());
+    }
+    if (r.altitude() != null) {
+      m.setEnhancedAltitude(r.altitude().floatValue());
+    }
+    if (r.distance() != null) {
+      m.setDistance(r.distance().floatValue());
+    }
+    if (r.temperature() != null) {
+      m.setTemperature(r.temperature().byteValue());
+    }
+    if (r.coreTemperature() != null) {
+      m.setCoreTemperature(r.coreTemperature().floatValue());
+    }
+    if (r.smo2() != null) {
+      m.setSaturatedHemoglobinPercent(r.smo2().floatValue());
+    }
+    return m;
   }
 
   private static DeviceInfoMesg deviceInfo(

@@ -12,7 +12,6 @@ import com.garmin.fit.FileEncoder;
 import com.garmin.fit.FileIdMesg;
 import com.garmin.fit.Fit;
 import com.garmin.fit.Manufacturer;
-import com.garmin.fit.RecordMesg;
 import com.garmin.fit.SessionMesg;
 import io.wearflow.http.activities.ActivityValidationError;
 import io.wearflow.http.activities.ActivityValidationException;
@@ -268,22 +267,7 @@ class ActivityFileParserTest {
     fileId.setTimeCreated(new DateTime(START));
     encoder.write(fileId);
     for (ActivityRecord r : records) {
-      RecordMesg m = new RecordMesg();
-      m.setTimestamp(new DateTime(r.timestamp()));
-      if (r.power() != null) {
-        m.setPower(r.power().intValue());
-      }
-      if (r.heartRate() != null) {
-        m.setHeartRate(r.heartRate().shortValue());
-      }
-      m.setEnhancedSpeed(r.speed().floatValue());
-      m.setCadence(r.cadence().shortValue());
-      m.setEnhancedAltitude(r.altitude().floatValue());
-      m.setDistance(r.distance().floatValue());
-      m.setTemperature(r.temperature().byteValue());
-      m.setCoreTemperature(r.coreTemperature().floatValue());
-      m.setSaturatedHemoglobinPercent(r.smo2().floatValue());
-      encoder.write(m);
+      encoder.write(ActivityFileFixtures.recordMesg(r));
     }
     Instant end = records.get(records.size() - 1).timestamp();
     SessionMesg session = new SessionMesg();
