@@ -108,10 +108,12 @@ public final class TimeframeJobOptions {
   public static final ConfigOption<Duration> SINK_FLUSH_INTERVAL =
       key("wearflow.timeframe.sink.flush-interval")
           .durationType()
-          .defaultValue(Duration.ofMillis(20))
+          .defaultValue(Duration.ofMillis(5))
           .withDescription(
-              "Longest time a snapshot waits in the computed-data table sink (part of the live"
-                  + " latency; a flush is one multi-row upsert).");
+              "Longest time a snapshot waits in the computed-data table sink before its upsert"
+                  + " starts (part of the live latency; a flush is one multi-row upsert on the"
+                  + " sink's background thread, and snapshots keep merging while one is in"
+                  + " flight, so a short interval does not multiply the upserts under load).");
 
   private TimeframeJobOptions() {}
 }

@@ -45,7 +45,7 @@ class TimeframeJobTest {
     // Live latency (issue 6): a frame's data must be readable within 100 ms at the median.
     assertThat(TimeframeJob.Settings.DEFAULT.emitInterval()).isEqualTo(Duration.ofMillis(50));
     assertThat(TimeframeJobOptions.SINK_FLUSH_INTERVAL.defaultValue())
-        .isEqualTo(Duration.ofMillis(20));
+        .isEqualTo(Duration.ofMillis(5));
   }
 
   @Test

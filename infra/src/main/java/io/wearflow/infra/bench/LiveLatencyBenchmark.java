@@ -2,36 +2,54 @@ package io.wearflow.infra.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wearflow.connectors.registry.ConfluentAvroDeserializer;
+import io.wearflow.connectors.registry.SchemaRegistryClient;
+import io.wearflow.infra.LocalStack;
 import io.wearflow.infra.client.WearflowClient;
 import io.wearflow.infra.simulate.match.MatchSetup;
 import io.wearflow.infra.simulate.match.PlayerTrack;
+import io.wearflow.schemas.Topics;
+import io.wearflow.schemas.tracking.TrackingFrame;
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.UUID;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Live latency (issue 6 point 4) and the read of a timeframe's computed data (point 6): matches of
  * 25 Hz players set up through the API as {@code ./wearflow simulate match} does ({@link
- * MatchSetup}), every device posting its new frames live every 100-200 ms. For the batches of a few
- * watched devices it measures the time from the edge's answer (the accept) to (a) a {@code GET
- * /v1/timeframes/{id}/computed-data/} whose {@code last_timestamp} reaches the batch's last frame
- * (polled every {@value #POLL_MILLIS} ms) and (b) the Server-Sent Event of {@code
- * .../computed-data/stream} that carries it. Then, with the match still streaming, concurrent
- * clients read computed data of all timeframes back to back.
+ * MatchSetup}), every device posting its new frames live every 100-200 ms on its own keep-alive
+ * connection ({@link DeviceConnection}), as a real device would: one batch at a time, the next when
+ * its period comes. After a warm-up at the measured load (until the JIT compiler quiets down,
+ * capped), it measures for the batches of a few watched devices the time from the edge's 2xx answer
+ * (the accept) to (a) a {@code GET /v1/timeframes/{id}/computed-data/} whose {@code last_timestamp}
+ * reaches the batch's last frame (polled every {@value #POLL_MILLIS} ms) and (b) the Server-Sent
+ * Event of {@code .../computed-data/stream} that carries it, and where that time goes ({@link
+ * LiveStages}: Kafka, the job, the table write, the readers). Then, with the match still streaming,
+ * concurrent clients read computed data of all timeframes back to back.
  */
 final class LiveLatencyBenchmark {
 
@@ -40,6 +58,12 @@ final class LiveLatencyBenchmark {
 
   /** Pause between two table reads of one watched device, ms (adds half of it on average). */
   static final long POLL_MILLIS = 20;
+
+  /** The warm-up ends once the JIT compiles less than this many ms per second of wall time. */
+  static final long JIT_QUIET_MILLIS_PER_S = 50;
+
+  /** Length of one warm-up window over which the JIT's compile time is compared, s. */
+  static final int WARMUP_WINDOW_S = 5;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -51,7 +75,14 @@ final class LiveLatencyBenchmark {
     final boolean watched;
     final PendingBatches table = new PendingBatches();
     final PendingBatches sse = new PendingBatches();
+    final PendingBatches kafka = new PendingBatches();
+    final FrameBody body = new FrameBody();
     long nextTick;
+
+    /** The newest frame the Kafka watcher saw (epoch ms of the frame) and when, epoch ms. */
+    volatile long kafkaNewest = Long.MIN_VALUE;
+
+    volatile long kafkaNewestAt;
 
     Device(MatchSetup.PlayerIds ids, PlayerTrack track, boolean watched, long firstTick) {
       this.device = ids.device();
@@ -70,6 +101,7 @@ final class LiveLatencyBenchmark {
   private final AtomicLong failures = new AtomicLong();
   private final LatencyRecorder toTable = new LatencyRecorder();
   private final LatencyRecorder toSse = new LatencyRecorder();
+  private final ConcurrentLinkedQueue<BatchTrace> traces = new ConcurrentLinkedQueue<>();
   private volatile boolean measuring;
   private volatile boolean running = true;
 
@@ -88,6 +120,14 @@ final class LiveLatencyBenchmark {
 
   int watchedDevices() {
     return ctx.options().quick() ? 2 : 4;
+  }
+
+  /**
+   * The longest warm-up, s: the JIT of a JVM hosting the whole stack takes minutes to settle.
+   * {@code -Dwearflow.bench.live.max-warmup-s=N} overrides it (e.g. to compare with a cold stack).
+   */
+  int warmupCapSeconds() {
+    return Integer.getInteger("wearflow.bench.live.max-warmup-s", ctx.options().quick() ? 60 : 120);
   }
 
   void run() throws Exception {
@@ -121,29 +161,35 @@ final class LiveLatencyBenchmark {
         "live: %d matches x %d athletes x %d Hz set up through the API; %d devices watched",
         matches(), athletes, RATE_HZ, watched.size());
 
-    ScheduledExecutorService senders = new ScheduledThreadPoolExecutor(16);
-    List<Thread> readers = new ArrayList<>();
+    List<Thread> threads = new ArrayList<>();
     List<Stream<String>> streams = new ArrayList<>();
     try {
       SplittableRandom random = new SplittableRandom(7);
       for (Device d : devices) {
         long period = 100 + random.nextInt(101);
-        senders.scheduleAtFixedRate(
-            () -> send(d, token), random.nextInt((int) period), period, TimeUnit.MILLISECONDS);
+        long offset = random.nextInt((int) period);
+        threads.add(
+            BenchContext.thread("bench-live-device", () -> sendLoop(d, token, period, offset)));
       }
+      ctx.stack()
+          .ifPresent(
+              stack ->
+                  threads.add(
+                      BenchContext.thread("bench-live-kafka", () -> watchKafka(stack, watched))));
       for (Device d : watched) {
-        readers.add(BenchContext.thread("bench-live-poll", () -> poll(d, token)));
-        readers.add(BenchContext.thread("bench-live-sse", () -> listen(d, token, streams)));
+        threads.add(BenchContext.thread("bench-live-poll", () -> poll(d, token)));
+        threads.add(BenchContext.thread("bench-live-sse", () -> listen(d, token, streams)));
       }
       awaitFirstData(watched, token, Duration.ofSeconds(90));
-      ctx.progress("live: computed data flowing; warming up");
-      Thread.sleep(Math.max(3_000, ctx.duration().toMillis() / 4));
+      warmUp(devices.size());
       for (Device d : watched) {
         d.table.clear();
         d.sse.clear();
+        d.kafka.clear();
       }
       long frames0 = framesAccepted.get();
       long requests0 = requests.get();
+      long measureStart = System.currentTimeMillis();
       measuring = true;
       ctx.progress(
           "live: measuring for %d s (%d devices posting every 100-200 ms)",
@@ -189,18 +235,69 @@ final class LiveLatencyBenchmark {
           toSse,
           String.format(note, toSse.percentiles().count(), unseenSse)
               + ", readable = SSE event of computed-data/stream carries it");
+      List<BatchTrace> measured = new ArrayList<>(traces);
+      ctx.progress("live: where the time goes (ms, per measured batch of the watched devices):");
+      LiveStages.breakdown(measured).forEach(line -> ctx.progress("live:   %s", line));
+      ctx.progress("live: time series by second of accept (ms):");
+      LiveStages.timeSeries(measured, measureStart)
+          .forEach(line -> ctx.progress("live:   %s", line));
       running = false;
       readTimeframes(devices, token);
       ctx.addMemory("live", null);
     } finally {
       running = false;
       measuring = false;
-      senders.shutdownNow();
       for (Stream<String> stream : streams) {
         stream.close();
       }
-      for (Thread reader : readers) {
-        reader.join(2_000);
+      for (Thread thread : threads) {
+        thread.join(2_000);
+      }
+    }
+  }
+
+  /**
+   * Lets the stack run at the measured load until the JIT compiler's total time grows by less than
+   * {@value #JIT_QUIET_MILLIS_PER_S} ms/s over {@value #WARMUP_WINDOW_S} s (at least a quarter of
+   * the measurement, at most {@link #warmupCapSeconds()}): a deployed edge and job are warm, and
+   * compilation would otherwise take a fifth of the machine while latency is measured.
+   */
+  private void warmUp(int deviceCount) throws InterruptedException {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
+    long minimum =
+        Math.min(warmupCapSeconds() * 1000L, Math.max(3_000, ctx.duration().toMillis() / 4));
+    long began = System.nanoTime();
+    ctx.progress(
+        "live: computed data flowing; warming up at the measured load until the JIT compiles"
+            + " < %d ms/s (%d to %d s)",
+        JIT_QUIET_MILLIS_PER_S, minimum / 1000, warmupCapSeconds());
+    while (true) {
+      long compiled0 = timed ? jit.getTotalCompilationTime() : 0;
+      long frames0 = framesAccepted.get();
+      long posts0 = requests.get();
+      long window0 = System.nanoTime();
+      Thread.sleep(WARMUP_WINDOW_S * 1000L);
+      double windowSeconds = BenchContext.seconds(System.nanoTime() - window0);
+      double jitRate =
+          timed ? (jit.getTotalCompilationTime() - compiled0) / windowSeconds : Double.NaN;
+      long elapsedMillis = (System.nanoTime() - began) / 1_000_000;
+      ctx.progress(
+          "live: warm-up %3d s: JIT %4.0f ms/s, %5.0f frames/s in %4.0f POST/s (%d devices), %d"
+              + " non-2xx",
+          elapsedMillis / 1000,
+          jitRate,
+          (framesAccepted.get() - frames0) / windowSeconds,
+          (requests.get() - posts0) / windowSeconds,
+          deviceCount,
+          failures.get());
+      boolean quiet = !timed || jitRate < JIT_QUIET_MILLIS_PER_S;
+      if (elapsedMillis >= minimum && quiet) {
+        return;
+      }
+      if (elapsedMillis + WARMUP_WINDOW_S * 1000L > Math.max(minimum, warmupCapSeconds() * 1000L)) {
+        ctx.progress("live: warm-up capped at %d s, JIT still compiling", warmupCapSeconds());
+        return;
       }
     }
   }
@@ -218,43 +315,123 @@ final class LiveLatencyBenchmark {
             .withNote(note));
   }
 
+  /**
+   * The device's sender: every {@code periodMillis} (first after {@code offsetMillis}) one POST of
+   * its frames from its next tick up to now, on its own connection. A POST answered after the next
+   * period began is followed at once by the next one, which then carries more frames.
+   */
+  private void sendLoop(Device d, String token, long periodMillis, long offsetMillis) {
+    try (DeviceConnection connection =
+        new DeviceConnection(ctx.httpUrl(), MatchSetup.framesPath(d.device), token)) {
+      long next = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(offsetMillis);
+      long period = TimeUnit.MILLISECONDS.toNanos(periodMillis);
+      while (running) {
+        long wait = next - System.nanoTime();
+        if (wait > 0) {
+          LockSupport.parkNanos(wait);
+          continue;
+        }
+        send(d, connection);
+        next = Math.max(next + period, System.nanoTime() - period);
+      }
+    }
+  }
+
   /** Sends the device's frames from its next tick up to now (one POST). */
-  private void send(Device d, String token) {
+  private void send(Device d, DeviceConnection connection) {
+    long now = System.currentTimeMillis();
+    FrameBody body = d.body.clear();
+    long last = -1;
+    for (long t = d.nextTick; t <= now; t += TICK_MILLIS) {
+      body.add(d.track.next(t));
+      last = t;
+    }
+    if (last < 0) {
+      return;
+    }
+    body.finish();
+    d.nextTick = last + TICK_MILLIS;
+    int status;
     try {
-      long now = System.currentTimeMillis();
-      ArrayNode frames = JSON.createArrayNode();
-      long last = -1;
-      for (long t = d.nextTick; t <= now; t += TICK_MILLIS) {
-        PlayerTrack.Point p = d.track.next(t);
-        frames
-            .addObject()
-            .put("timestamp", p.timestamp())
-            .put("x", p.x())
-            .put("y", p.y())
-            .put("speed", p.speed())
-            .put("heart_rate", p.heartRate());
-        last = t;
-      }
-      if (last < 0) {
-        return;
-      }
-      d.nextTick = last + TICK_MILLIS;
-      ObjectNode body = WearflowClient.object();
-      body.set("frames", frames);
-      WearflowClient.Response response = client.post(MatchSetup.framesPath(d.device), token, body);
-      long accepted = System.nanoTime();
+      status = connection.post(body.bytes(), body.length());
+    } catch (IOException e) {
       requests.incrementAndGet();
-      if (!response.ok()) {
-        failures.incrementAndGet();
-        return;
+      failures.incrementAndGet();
+      return;
+    }
+    long accepted = System.nanoTime();
+    long acceptedAt = System.currentTimeMillis();
+    requests.incrementAndGet();
+    if (status / 100 != 2) {
+      failures.incrementAndGet();
+      return;
+    }
+    framesAccepted.addAndGet(body.frames());
+    if (d.watched && measuring) {
+      BatchTrace trace = new BatchTrace(now, acceptedAt);
+      traces.add(trace);
+      d.table.accepted(last, accepted, trace);
+      d.sse.accepted(last, accepted, trace);
+      synchronized (d.kafka) {
+        d.kafka.accepted(last, accepted, trace);
+        if (d.kafkaNewest >= last) {
+          // The watcher saw the frames before the answer reached this sender.
+          long seenAt = d.kafkaNewestAt;
+          d.kafka.readable(last, accepted, new LatencyRecorder(), t -> t.kafkaAt = seenAt);
+        }
       }
-      framesAccepted.addAndGet(frames.size());
-      if (d.watched && measuring) {
-        d.table.accepted(last, accepted);
-        d.sse.accepted(last, accepted);
+    }
+  }
+
+  /**
+   * Follows the tracking topic as the job's source does (read_committed, default fetch settings)
+   * and marks when each watched device's batch is visible there, for the stage breakdown.
+   */
+  private void watchKafka(LocalStack stack, List<Device> watched) {
+    Map<String, Device> byKey = new HashMap<>();
+    for (Device d : watched) {
+      byKey.put(Long.toString(d.device), d);
+    }
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.endpoints().kafkaBootstrapServers());
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    props.put(
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    ConfluentAvroDeserializer<TrackingFrame> frames =
+        new ConfluentAvroDeserializer<>(
+            new SchemaRegistryClient(stack.endpoints().registry()), TrackingFrame.class);
+    LatencyRecorder ignored = new LatencyRecorder();
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
+      List<TopicPartition> partitions = new ArrayList<>();
+      for (PartitionInfo info : consumer.partitionsFor(Topics.TRACKING.name())) {
+        partitions.add(new TopicPartition(info.topic(), info.partition()));
+      }
+      consumer.assign(partitions);
+      consumer.seekToEnd(partitions);
+      while (running) {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+          Device d = byKey.get(record.key());
+          if (d == null || !measuring) {
+            continue;
+          }
+          long seen = System.nanoTime();
+          long seenAt = System.currentTimeMillis();
+          long timestamp = frames.deserialize(record.value()).getTimestamp().toEpochMilli();
+          synchronized (d.kafka) {
+            if (timestamp > d.kafkaNewest) {
+              d.kafkaNewestAt = seenAt;
+              d.kafkaNewest = timestamp;
+            }
+            d.kafka.readable(timestamp, seen, ignored, trace -> trace.kafkaAt = seenAt);
+          }
+        }
       }
     } catch (RuntimeException e) {
-      failures.incrementAndGet();
+      if (running) {
+        ctx.progress("live: Kafka watcher stopped: %s", e);
+      }
     }
   }
 
@@ -265,9 +442,18 @@ final class LiveLatencyBenchmark {
       try {
         WearflowClient.Response response = client.get(path, token);
         long read = System.nanoTime();
+        long readAt = System.currentTimeMillis();
         JsonNode last = response.body().path("last_timestamp");
         if (response.ok() && last.isNumber()) {
-          d.table.readable(last.asLong(), read, toTable);
+          long computedAt = response.body().path("last_computation").asLong();
+          d.table.readable(
+              last.asLong(),
+              read,
+              toTable,
+              trace -> {
+                trace.getComputedAt = computedAt;
+                trace.getReadAt = readAt;
+              });
         }
         Thread.sleep(POLL_MILLIS);
       } catch (InterruptedException e) {
@@ -297,21 +483,37 @@ final class LiveLatencyBenchmark {
         streams.add(response.body());
       }
       String event = "";
+      String id = "";
       StringBuilder data = new StringBuilder();
       for (var lines = response.body().iterator(); running && lines.hasNext(); ) {
         String line = lines.next();
         if (line.isEmpty()) {
           if ("computed-data".equals(event) && data.length() > 0) {
             long read = System.nanoTime();
-            JsonNode last = JSON.readTree(data.toString()).path("last_timestamp");
+            long readAt = System.currentTimeMillis();
+            JsonNode json = JSON.readTree(data.toString());
+            JsonNode last = json.path("last_timestamp");
             if (last.isNumber()) {
-              d.sse.readable(last.asLong(), read, toSse);
+              long computedAt = json.path("last_computation").asLong();
+              long updatedAt = parseLong(id);
+              d.sse.readable(
+                  last.asLong(),
+                  read,
+                  toSse,
+                  trace -> {
+                    trace.sseComputedAt = computedAt;
+                    trace.sseUpdatedAt = updatedAt;
+                    trace.sseReadAt = readAt;
+                  });
             }
           }
           event = "";
+          id = "";
           data.setLength(0);
         } else if (line.startsWith("event:")) {
           event = line.substring(6).trim();
+        } else if (line.startsWith("id:")) {
+          id = line.substring(3).trim();
         } else if (line.startsWith("data:")) {
           data.append(line.substring(5).trim());
         }
@@ -322,6 +524,14 @@ final class LiveLatencyBenchmark {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private static long parseLong(String text) {
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      return 0;
     }
   }
 

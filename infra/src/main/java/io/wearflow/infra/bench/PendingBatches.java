@@ -1,6 +1,7 @@
 package io.wearflow.infra.bench;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 
 /**
  * The frame batches of one device that the edge accepted and a reader has not yet seen in the
@@ -12,13 +13,18 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 final class PendingBatches {
 
-  private record Batch(long lastTimestamp, long acceptedNanos) {}
+  private record Batch(long lastTimestamp, long acceptedNanos, BatchTrace trace) {}
 
   private final ConcurrentLinkedQueue<Batch> pending = new ConcurrentLinkedQueue<>();
 
   /** A batch whose newest frame is at {@code lastTimestamp} (epoch ms) was accepted. */
   void accepted(long lastTimestamp, long acceptedNanos) {
-    pending.add(new Batch(lastTimestamp, acceptedNanos));
+    accepted(lastTimestamp, acceptedNanos, null);
+  }
+
+  /** As {@link #accepted(long, long)}, with the batch's trace handed back when it completes. */
+  void accepted(long lastTimestamp, long acceptedNanos, BatchTrace trace) {
+    pending.add(new Batch(lastTimestamp, acceptedNanos, trace));
   }
 
   /**
@@ -28,12 +34,24 @@ final class PendingBatches {
    * @return how many batches it completed
    */
   int readable(long lastTimestamp, long readNanos, LatencyRecorder latencies) {
+    return readable(lastTimestamp, readNanos, latencies, trace -> {});
+  }
+
+  /**
+   * As {@link #readable(long, long, LatencyRecorder)}; {@code done} gets the trace of each
+   * completed batch that has one.
+   */
+  int readable(
+      long lastTimestamp, long readNanos, LatencyRecorder latencies, Consumer<BatchTrace> done) {
     int completed = 0;
     for (Batch head = pending.peek();
         head != null && head.lastTimestamp() <= lastTimestamp;
         head = pending.peek()) {
       pending.poll();
       latencies.record(Math.max(0, readNanos - head.acceptedNanos()));
+      if (head.trace() != null) {
+        done.accept(head.trace());
+      }
       completed++;
     }
     return completed;

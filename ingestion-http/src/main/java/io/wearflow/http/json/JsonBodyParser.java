@@ -56,8 +56,20 @@ public final class JsonBodyParser {
     }
   }
 
+  /**
+   * A streaming parser over {@code body} with the same configuration (strict duplicate detection,
+   * no NaN) as {@link #parse}, for readers that skip the tree; they must still check {@link
+   * #isWellFormedUtf8} and the absence of trailing content.
+   */
+  public JsonParser streamingParser(byte[] body) throws IOException {
+    return mapper.createParser(body);
+  }
+
   /** Whether {@code body} is well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates). */
-  static boolean isWellFormedUtf8(byte[] body) {
+  public static boolean isWellFormedUtf8(byte[] body) {
+    if (isAscii(body)) {
+      return true;
+    }
     try {
       StandardCharsets.UTF_8
           .newDecoder()
@@ -68,6 +80,15 @@ public final class JsonBodyParser {
     } catch (CharacterCodingException e) {
       return false;
     }
+  }
+
+  private static boolean isAscii(byte[] body) {
+    for (byte b : body) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static ApiException malformed(String reason, JsonLocation location, JsonParser parser) {

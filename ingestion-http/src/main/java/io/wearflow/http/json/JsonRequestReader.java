@@ -54,15 +54,31 @@ public final class JsonRequestReader {
   }
 
   public JsonNode read(Context ctx) {
+    byte[] body = checkedBody(ctx);
+    JsonNode tree = parser.parse(body);
+    if (NulCharacters.mayOccurIn(body)) {
+      NulCharacters.refuse(tree);
+    }
+    return tree;
+  }
+
+  /**
+   * The body after the checks {@link #read} makes before parsing (415 for the media type or
+   * encoding, 413 for the size), for handlers that read the JSON themselves ({@link #parser()}).
+   */
+  public byte[] checkedBody(Context ctx) {
     requireJsonContentType(ctx.header("Content-Type"));
     requireIdentityEncoding(ctx.header("Content-Encoding"));
     long limit = limit(ctx);
     if (ctx.contentLength() > limit) {
       throw ApiException.payloadTooLarge(limit);
     }
-    JsonNode tree = parser.parse(body(ctx));
-    NulCharacters.refuse(tree);
-    return tree;
+    return body(ctx);
+  }
+
+  /** The parser {@link #read} uses, with the edge's Jackson configuration. */
+  public JsonBodyParser parser() {
+    return parser;
   }
 
   /**

@@ -22,6 +22,31 @@ public final class NulCharacters {
   private NulCharacters() {}
 
   /**
+   * Whether a document parsed from {@code body} (well-formed UTF-8 JSON) can hold a U+0000: JSON
+   * writes it only as the escape {@code \u0000} (a raw NUL byte is malformed, and ill-formed UTF-8
+   * such as {@code C0 80} is refused before), so a body without that escape and without a NUL byte
+   * needs no walk of its tree. Errs on the side of yes ({@code \\u0000}, {@code \U0000}).
+   */
+  public static boolean mayOccurIn(byte[] body) {
+    for (int i = 0; i < body.length; i++) {
+      byte b = body[i];
+      if (b == 0) {
+        return true;
+      }
+      if (b == '\\'
+          && i + 5 < body.length
+          && (body[i + 1] == 'u' || body[i + 1] == 'U')
+          && body[i + 2] == '0'
+          && body[i + 3] == '0'
+          && body[i + 4] == '0'
+          && body[i + 5] == '0') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * @throws io.wearflow.http.problem.ValidationException when {@code body} holds a U+0000
    */
   public static void refuse(JsonNode body) {

@@ -13,7 +13,8 @@ import java.util.Map;
  * {@code POST /api/v1.1/samples} (token required): validates the whole batch, converts it to Avro
  * for the token's user (day-start hour from the user's settings, read once per request) and answers
  * {@code 201 {"accepted": N}} only after Kafka acknowledged all N records; 503 with {@code
- * Retry-After} when it did not.
+ * Retry-After} when it did not. A valid body is read from the JSON tokens ({@link
+ * SamplesStreamReader}); any other takes the general way, which gives the same result or errors.
  */
 public final class SampleHandlers {
 
@@ -22,6 +23,7 @@ public final class SampleHandlers {
   private final SampleRecordMapper mapper;
   private final TimeZones timeZones;
   private final SamplePublisher publisher;
+  private final SamplesStreamReader stream;
 
   public SampleHandlers(
       JsonRequestReader reader,
@@ -34,11 +36,15 @@ public final class SampleHandlers {
     this.mapper = mapper;
     this.timeZones = timeZones;
     this.publisher = publisher;
+    this.stream = new SamplesStreamReader(reader.parser());
   }
 
   public void post(Context ctx) {
     long userId = BearerAuthenticator.principal(ctx).accountId();
-    SamplesRequest request = validator.validate(reader.read(ctx));
+    SamplesRequest request = stream.read(reader.checkedBody(ctx));
+    if (request == null) {
+      request = validator.validate(reader.read(ctx));
+    }
     List<Sample> records = mapper.toRecords(userId, request, timeZones.settings(userId));
     publisher.publish(records);
     ctx.status(HttpStatus.CREATED).json(Map.of("accepted", records.size()));

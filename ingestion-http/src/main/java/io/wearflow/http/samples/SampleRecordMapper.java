@@ -5,6 +5,8 @@ import io.wearflow.schemas.samples.Sample;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -32,9 +34,11 @@ public final class SampleRecordMapper {
    */
   public List<Sample> toRecords(long userId, SamplesRequest request, DaySettings settings) {
     Instant receivedAt = millis(clock.instant());
-    return request.samples().stream()
-        .map(sample -> toRecord(userId, request.dataType(), sample, settings, receivedAt))
-        .toList();
+    List<Sample> records = new ArrayList<>(request.samples().size());
+    for (SampleInput sample : request.samples()) {
+      records.add(toRecord(userId, request.dataType(), sample, settings, receivedAt));
+    }
+    return Collections.unmodifiableList(records);
   }
 
   private static Sample toRecord(
@@ -44,22 +48,23 @@ public final class SampleRecordMapper {
       DaySettings settings,
       Instant receivedAt) {
     Instant start = sample.start().toInstant();
-    return Sample.newBuilder()
-        .setUserId(userId)
-        .setSource(SOURCE)
-        .setDeviceName(sample.deviceName())
-        .setDeviceVersion(sample.deviceVersion())
-        .setDataType(dataType.wireName())
-        .setStartTime(millis(start))
-        .setEndTime(millis(sample.end().toInstant()))
-        .setZoneOffsetSeconds(sample.start().getOffset().getTotalSeconds())
-        .setZoneId(null)
-        .setDayStartHour(settings.dayStartHourAt(start))
-        .setDeviceId(null)
-        .setUnit(sample.unit().wireName())
-        .setValue(sample.value())
-        .setReceivedAt(receivedAt)
-        .build();
+    // The all-fields constructor, in schema order: the builder's per-field checks and flags cost
+    // more than the rest of the mapping, and every value here is known to be valid.
+    return new Sample(
+        userId,
+        SOURCE,
+        sample.deviceName(),
+        sample.deviceVersion(),
+        dataType.wireName(),
+        millis(start),
+        millis(sample.end().toInstant()),
+        sample.start().getOffset().getTotalSeconds(),
+        sample.unit().wireName(),
+        sample.value(),
+        receivedAt,
+        null, // device_id
+        null, // zone_id: the client's offset defines the day
+        settings.dayStartHourAt(start));
   }
 
   private static Instant millis(Instant instant) {

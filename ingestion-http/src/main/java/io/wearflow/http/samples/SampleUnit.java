@@ -1,7 +1,6 @@
 package io.wearflow.http.samples;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -13,6 +12,8 @@ public enum SampleUnit {
   COUNT("count", new BigDecimal("30000")),
   COUNT_PER_MINUTE("count/min", new BigDecimal("300")),
   COUNT_PER_SECOND("count/s", new BigDecimal("5"));
+
+  private static final SampleUnit[] VALUES = values();
 
   private final String wireName;
   private final BigDecimal maxValue;
@@ -33,6 +34,11 @@ public enum SampleUnit {
   }
 
   public static Optional<SampleUnit> fromWireName(String name) {
-    return Arrays.stream(values()).filter(u -> u.wireName.equals(name)).findFirst();
+    for (SampleUnit unit : VALUES) {
+      if (unit.wireName.equals(name)) {
+        return Optional.of(unit);
+      }
+    }
+    return Optional.empty();
   }
 }

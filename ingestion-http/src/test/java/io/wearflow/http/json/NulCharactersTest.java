@@ -45,4 +45,37 @@ class NulCharactersTest {
     assertThatCode(() -> NulCharacters.refuse(JSON.readTree("\"root\"")))
         .doesNotThrowAnyException();
   }
+
+  @Test
+  void everyBodyWhoseDocumentHoldsANulIsFlaggedForTheWalk() throws Exception {
+    for (String body :
+        new String[] {
+          "{\"name\": \"a\\u0000b\"}", "{\"k\\u0000\": 1}", "[\"\\u0000\"]", "\"\\u0000\"",
+        }) {
+      byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(catchThrowableOfType(ValidationException.class, () -> refuse(body)))
+          .as(body)
+          .isNotNull();
+      assertThat(NulCharacters.mayOccurIn(bytes)).as(body).isTrue();
+    }
+    assertThat(NulCharacters.mayOccurIn(new byte[] {'"', 0, '"'})).isTrue();
+  }
+
+  @Test
+  void bodiesWithoutTheEscapeOrANulByteNeedNoWalk() {
+    for (String body :
+        new String[] {
+          "{\"fine\": \"caf\\u00e9\", \"x\": \"\\u0001\\u000\"}",
+          "{\"data\": [{\"start_date\": \"2023-11-01T08:04:51.000+04:00\", \"value\": 10}]}",
+          "\"\\u000",
+        }) {
+      assertThat(NulCharacters.mayOccurIn(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+          .as(body)
+          .isFalse();
+    }
+  }
+
+  private static void refuse(String body) throws Exception {
+    NulCharacters.refuse(JSON.readTree(body));
+  }
 }
