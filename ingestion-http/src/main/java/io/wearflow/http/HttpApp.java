@@ -12,6 +12,8 @@ import io.wearflow.http.athletes.AthleteHandlers;
 import io.wearflow.http.athletes.AthleteRegistrationValidator;
 import io.wearflow.http.athletes.ManagerHandlers;
 import io.wearflow.http.auth.Access;
+import io.wearflow.http.auth.AccountCache;
+import io.wearflow.http.auth.Accounts;
 import io.wearflow.http.auth.BearerAuthenticator;
 import io.wearflow.http.auth.TokenHandler;
 import io.wearflow.http.controlplane.AthleteAccess;
@@ -86,7 +88,11 @@ public final class HttpApp {
             maxRequestBytes,
             Map.of(ActivityUploadHandlers.UPLOAD_PATH, maxUploadBytes));
 
-    BearerAuthenticator authenticator = new BearerAuthenticator(deps.tokens(), deps.accounts());
+    // The authenticator reads accounts through a short-lived cache; every handler writes through
+    // `accounts`, which drops the cached account it changed.
+    AccountCache accountCache = new AccountCache(deps.accounts());
+    Accounts accounts = accountCache.invalidating();
+    BearerAuthenticator authenticator = new BearerAuthenticator(deps.tokens(), accountCache);
     IdempotencyFilter idempotency =
         new IdempotencyFilter(
             deps.idempotencyKeys(), reader, deps.clock(), IdempotencyFilter.DEFAULT_RETENTION);
@@ -94,7 +100,7 @@ public final class HttpApp {
         new AthleteHandlers(
             reader,
             new AthleteRegistrationValidator(deps.clock()),
-            deps.accounts(),
+            accounts,
             deps.passwords(),
             mapper);
     AthleteRegistrationValidator athleteValidator = new AthleteRegistrationValidator(deps.clock());
@@ -102,15 +108,14 @@ public final class HttpApp {
         new AthleteAccountHandlers(
             reader,
             athleteValidator,
-            deps.accounts(),
+            accounts,
             new AthleteAccess(new PermissionPolicy(), deps.controlPlane().permissions()),
             deps.passwords(),
             mapper,
             deps.clock());
     ManagerHandlers managers =
-        new ManagerHandlers(reader, athleteValidator, deps.accounts(), deps.passwords());
-    TokenHandler tokens =
-        new TokenHandler(reader, deps.accounts(), deps.passwords(), deps.tokens());
+        new ManagerHandlers(reader, athleteValidator, accounts, deps.passwords());
+    TokenHandler tokens = new TokenHandler(reader, accounts, deps.passwords(), deps.tokens());
     TimeZoneHandlers timeZones =
         new TimeZoneHandlers(
             reader, new TimeZoneRequestValidator(deps.clock()), deps.timeZones(), deps.clock());
@@ -194,7 +199,7 @@ public final class HttpApp {
                 ActivityReadRoutes.register(
                     router, deps.recordedActivities(), mapper, deps.clock());
                 ControlPlaneRoutes.register(
-                    router, reader, deps.controlPlane(), deps.accounts(), deps.clock());
+                    router, reader, deps.controlPlane(), accounts, deps.clock());
                 ProblemResponses.register(router, mapper);
               });
         });

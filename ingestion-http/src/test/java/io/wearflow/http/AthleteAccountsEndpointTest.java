@@ -189,6 +189,34 @@ class AthleteAccountsEndpointTest {
   }
 
   @Test
+  void changesMadeThroughTheEdgeApplyToTheNextRequestDespiteTheAccountCache() {
+    JavalinTest.test(
+        app(),
+        (server, client) -> {
+          String path = "/v1/athletes/" + ana.id() + "/";
+          String anasToken = token(ana);
+          assertThat(get(client, path, anasToken).code()).isEqualTo(200);
+          Response renamed =
+              putJson(
+                  client,
+                  path,
+                  "{\"username\": \"ana2\", \"email\": \"a@example.com\"}",
+                  anasToken);
+          assertThat(edge.body(renamed).get("username").asText()).isEqualTo("ana2");
+          // The old token still works: its account is the same, now named ana2.
+          assertThat(edge.body(get(client, path, anasToken)).get("username").asText())
+              .isEqualTo("ana2");
+
+          assertThat(delete(client, path, anasToken).code()).isEqualTo(204);
+
+          Response afterDelete = get(client, path, anasToken);
+          assertThat(afterDelete.code()).isEqualTo(401);
+          assertThat(edge.body(afterDelete).get("detail").asText())
+              .isEqualTo("The account of the bearer token no longer exists.");
+        });
+  }
+
+  @Test
   void byExternalIdFindsTheAthleteTheCallerMayRead() {
     Account eve =
         edge.accounts.create(

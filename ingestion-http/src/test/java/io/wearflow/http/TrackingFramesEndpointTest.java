@@ -134,6 +134,24 @@ class TrackingFramesEndpointTest {
   }
 
   @Test
+  void deviceDeletedThroughTheEdgeIsNotFoundForFramesAtOnce() {
+    JavalinTest.test(
+        app(),
+        (server, client) -> {
+          String token = edge.tokenFor(coach);
+          assertThat(postJson(client, framesPath(vest), oneFrame(), token).code()).isEqualTo(202);
+          assertThat(postJson(client, framesPath(vest), oneFrame(), token).code()).isEqualTo(202);
+
+          Response deleted =
+              DevicesEndpointTest.delete(client, "/v1/devices/" + vest.id() + "/", token);
+          assertThat(deleted.code()).isEqualTo(204);
+
+          assertThat(postJson(client, framesPath(vest), oneFrame(), token).code()).isEqualTo(404);
+        });
+    assertThat(tracking.published).hasSize(2);
+  }
+
+  @Test
   void athleteTokenIsForbidden() {
     JavalinTest.test(
         app(),

@@ -26,11 +26,20 @@ import java.util.regex.Pattern;
  * and an {@code exp} after the current time of the service's clock, spelt exactly as issued
  * (canonical unpadded base64url: one token has one spelling). Tokens are not stored: any instance
  * holding the key can check them.
+ *
+ * <p>A token that passed every check is remembered with its principal (up to {@value
+ * #DEFAULT_CACHED_TOKENS} tokens), so a client sending the same token with every request pays the
+ * parse and the HMAC once. A remembered token is accepted only while its own {@code exp} is after
+ * the current time of the same clock, so the cache never extends a token's life; a refused token is
+ * never remembered and is checked in full every time.
  */
 public final class TokenService {
 
   public static final String ISSUER = "wearflow";
   public static final int MIN_KEY_BYTES = 32;
+
+  /** How many verified tokens are remembered (a few hundred bytes each). */
+  public static final int DEFAULT_CACHED_TOKENS = 4096;
 
   private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]+");
 
@@ -38,6 +47,7 @@ public final class TokenService {
   private final JWSVerifier verifier;
   private final Duration ttl;
   private final Clock clock;
+  private final ExpiringCache<String, Principal> verified;
 
   /**
    * @param key HMAC key, at least 32 bytes (256 bits)
@@ -45,6 +55,13 @@ public final class TokenService {
    * @param clock source of {@code iat} and of "now" when checking {@code exp}
    */
   public TokenService(byte[] key, Duration ttl, Clock clock) {
+    this(key, ttl, clock, DEFAULT_CACHED_TOKENS);
+  }
+
+  /**
+   * @param cachedTokens how many verified tokens to remember, at least 1
+   */
+  TokenService(byte[] key, Duration ttl, Clock clock, int cachedTokens) {
     if (key == null || key.length < MIN_KEY_BYTES) {
       throw new IllegalArgumentException(
           "the token signing key must have at least " + MIN_KEY_BYTES + " bytes");
@@ -60,6 +77,9 @@ public final class TokenService {
     }
     this.ttl = ttl.truncatedTo(ChronoUnit.SECONDS);
     this.clock = Objects.requireNonNull(clock, "clock");
+    // Deadlines are exp in epoch milliseconds of the clock's instant; exp is whole seconds, so
+    // "millis before exp" is exactly the verifier's "instant before exp".
+    this.verified = new ExpiringCache<>(cachedTokens, () -> this.clock.instant().toEpochMilli());
   }
 
   public IssuedToken issue(Principal principal) {
@@ -88,6 +108,11 @@ public final class TokenService {
    * @throws InvalidTokenException with a short reason safe to show to the client
    */
   public Principal verify(String token) throws InvalidTokenException {
+    Principal remembered = verified.get(token);
+    if (remembered != null) {
+      return remembered;
+    }
+    long stamp = verified.stamp();
     if (!isCanonical(token)) {
       throw new InvalidTokenException("the token is not a signed JWT");
     }
@@ -116,7 +141,14 @@ public final class TokenService {
     if (expiry == null || !clock.instant().isBefore(expiry.toInstant())) {
       throw new InvalidTokenException("the token has expired");
     }
-    return principal(claims);
+    Principal principal = principal(claims);
+    verified.put(token, principal, expiry.getTime(), stamp);
+    return principal;
+  }
+
+  /** How many verified tokens are remembered now (expired ones until evicted). */
+  int cachedTokens() {
+    return verified.size();
   }
 
   /**

@@ -36,6 +36,9 @@ import java.util.Set;
  * DELETE /v1/devices/{device}/         204; 409 while timeframes reference the device
  * POST   /v1/devices/{device}/frames   202 {"accepted": N} once Kafka acknowledged every frame
  * </pre>
+ *
+ * The frames route checks ownership through {@link DeviceOwnership} (a confirmed ownership is
+ * reused for 2 s; this instance's own deletes and replaces forget it at once).
  */
 final class DeviceHandlers {
 
@@ -49,6 +52,7 @@ final class DeviceHandlers {
 
   private final JsonRequestReader reader;
   private final Devices devices;
+  private final DeviceOwnership ownership;
   private final TrackingFramesValidator validator;
   private final TrackingPublisher publisher;
   private final Clock clock;
@@ -61,6 +65,7 @@ final class DeviceHandlers {
       Clock clock) {
     this.reader = reader;
     this.devices = devices;
+    this.ownership = new DeviceOwnership(devices);
     this.validator = validator;
     this.publisher = publisher;
     this.clock = clock;
@@ -99,7 +104,12 @@ final class DeviceHandlers {
     long owner = requireManager(ctx);
     long id = deviceId(ctx);
     DeviceDetails details = DeviceRequest.parse(reader.read(ctx));
-    Device replaced = devices.replace(owner, id, details).orElseThrow(() -> notFound(id));
+    Device replaced;
+    try {
+      replaced = devices.replace(owner, id, details).orElseThrow(() -> notFound(id));
+    } finally {
+      ownership.forget(id);
+    }
     ctx.json(DeviceView.of(replaced));
   }
 
@@ -113,6 +123,8 @@ final class DeviceHandlers {
       throw ApiException.conflict(
           "Device " + id + " is still used by timeframes; delete or move them first.",
           new FieldError("", "is referenced by timeframes"));
+    } finally {
+      ownership.forget(id);
     }
     if (!deleted) {
       throw notFound(id);
@@ -122,8 +134,11 @@ final class DeviceHandlers {
 
   void postFrames(Context ctx) {
     long owner = requireManager(ctx);
-    Device device = owned(ctx, owner);
-    List<TrackingFrame> frames = validator.validate(reader.read(ctx), device.id(), clock.instant());
+    long id = deviceId(ctx);
+    if (!ownership.owns(owner, id)) {
+      throw notFound(id);
+    }
+    List<TrackingFrame> frames = validator.validate(reader.read(ctx), id, clock.instant());
     publisher.publish(frames);
     ctx.status(HttpStatus.ACCEPTED).json(Map.of("accepted", frames.size()));
   }

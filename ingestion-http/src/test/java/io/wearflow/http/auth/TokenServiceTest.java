@@ -13,8 +13,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TokenServiceTest {
@@ -169,6 +171,81 @@ class TokenServiceTest {
     assertThatThrownBy(() -> service.verify("not-a-jwt"))
         .isInstanceOf(InvalidTokenException.class)
         .hasMessage("the token is not a signed JWT");
+  }
+
+  @Test
+  void verifiedTokenIsRememberedAndVerifiesAgainToTheSamePrincipal() throws Exception {
+    String token = service.issue(ALICE).accessToken();
+
+    assertThat(service.verify(token)).isEqualTo(ALICE);
+    assertThat(service.cachedTokens()).isEqualTo(1);
+    assertThat(service.verify(token)).isEqualTo(ALICE);
+    assertThat(service.cachedTokens()).isEqualTo(1);
+  }
+
+  @Test
+  void rememberedTokenIsRefusedOnceItsOwnExpiryIsReached() throws Exception {
+    MutableClock clock = new MutableClock(ISSUED);
+    TokenService cached = new TokenService(KEY, TTL, clock);
+    String token = cached.issue(ALICE).accessToken();
+    assertThat(cached.verify(token)).isEqualTo(ALICE);
+
+    clock.set(ISSUED.plus(TTL).minusMillis(1));
+    assertThat(cached.verify(token)).isEqualTo(ALICE);
+    clock.set(ISSUED.plus(TTL));
+    assertThatThrownBy(() -> cached.verify(token))
+        .isInstanceOf(InvalidTokenException.class)
+        .hasMessage("the token has expired");
+    clock.set(ISSUED.plus(TTL).plusSeconds(3600));
+    assertThatThrownBy(() -> cached.verify(token))
+        .isInstanceOf(InvalidTokenException.class)
+        .hasMessage("the token has expired");
+  }
+
+  @Test
+  void refusedTokensAreNeverRemembered() throws Exception {
+    String token = service.issue(ALICE).accessToken();
+    String tampered = token.substring(0, token.length() - 4) + "AAAA";
+    String wrongIssuer =
+        signed(
+            new JWTClaimsSet.Builder()
+                .issuer("someone-else")
+                .expirationTime(Date.from(ISSUED.plusSeconds(60))),
+            JWSAlgorithm.HS256);
+    TokenService later = serviceAt(ISSUED.plus(TTL));
+
+    for (int attempt = 0; attempt < 2; attempt++) {
+      assertThatThrownBy(() -> service.verify(tampered))
+          .isInstanceOf(InvalidTokenException.class)
+          .hasMessage("the token signature is invalid");
+      assertThatThrownBy(() -> service.verify(wrongIssuer))
+          .isInstanceOf(InvalidTokenException.class)
+          .hasMessage("the token was not issued by wearflow");
+      assertThatThrownBy(() -> later.verify(token))
+          .isInstanceOf(InvalidTokenException.class)
+          .hasMessage("the token has expired");
+      assertThatThrownBy(() -> service.verify("not-a-jwt"))
+          .isInstanceOf(InvalidTokenException.class)
+          .hasMessage("the token is not a signed JWT");
+    }
+    assertThat(service.cachedTokens()).isZero();
+    assertThat(later.cachedTokens()).isZero();
+  }
+
+  @Test
+  void rememberedTokensAreBoundedAndForgottenOnesVerifyInFull() throws Exception {
+    TokenService small = new TokenService(KEY, TTL, Clock.fixed(ISSUED, ZoneOffset.UTC), 4);
+    List<String> tokens = new ArrayList<>();
+    for (long id = 1; id <= 20; id++) {
+      tokens.add(small.issue(new Principal(id, "user" + id, "athlete")).accessToken());
+    }
+
+    for (int round = 0; round < 2; round++) {
+      for (int i = 0; i < tokens.size(); i++) {
+        assertThat(small.verify(tokens.get(i)).accountId()).isEqualTo(i + 1L);
+        assertThat(small.cachedTokens()).isLessThanOrEqualTo(4);
+      }
+    }
   }
 
   @Test
