@@ -6,7 +6,6 @@ import io.wearflow.connectors.postgres.DeviceStore;
 import io.wearflow.connectors.postgres.IdempotencyStore;
 import io.wearflow.connectors.postgres.RecordedActivityStore;
 import io.wearflow.connectors.postgres.TimeZoneStore;
-import io.wearflow.connectors.postgres.UserDayQueries;
 import io.wearflow.connectors.postgres.WebhookStore;
 import io.wearflow.http.actigraphy.UserDays;
 import io.wearflow.http.activities.read.RecordedActivities;
@@ -205,7 +204,7 @@ public record HttpDependencies(
       HttpConfig config) {
     return new HttpDependencies(
             Accounts.of(new AccountStore(dataSource)),
-            UserDays.of(new UserDayQueries(dataSource)),
+            UserDays.of(dataSource),
             TimeZones.of(new TimeZoneStore(dataSource)),
             samplePublisher,
             new TokenService(tokenKey, config.auth().tokenTtl(), clock),

@@ -1,5 +1,6 @@
 package io.wearflow.http.actigraphy;
 
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.wearflow.http.auth.BearerAuthenticator;
 import io.wearflow.http.problem.ApiException;
@@ -39,19 +40,17 @@ public final class ActigraphyHandlers {
             ctx.queryParam("start_date"), ctx.queryParam("end_date"), ctx.queryParam("limit"));
     DateRange range = query.range();
     // One more than the page holds tells whether another page follows.
-    List<UserDay> days = userDays.findDays(userId, range.start(), range.end(), query.limit() + 1);
+    List<ActigraphyDay> days =
+        userDays.listDays(userId, range.start(), range.end(), query.limit() + 1);
     String next = null;
     if (days.size() > query.limit()) {
       days = days.subList(0, query.limit());
-      next = query.after(days.get(days.size() - 1).getLocalDate()).uri(PATH);
+      next = query.after(days.get(days.size() - 1).date()).uri(PATH);
     }
-    ctx.json(
-        new ActigraphyResponse(
-            range.start(),
-            range.end(),
-            query.limit(),
-            days.stream().map(ActigraphyDay::summary).toList(),
-            next));
+    ctx.contentType(ContentType.APPLICATION_JSON)
+        .result(
+            ActigraphyListJson.write(
+                new ActigraphyResponse(range.start(), range.end(), query.limit(), days, next)));
   }
 
   public void day(Context ctx) {
