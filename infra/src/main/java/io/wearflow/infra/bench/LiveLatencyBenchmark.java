@@ -575,11 +575,11 @@ final class LiveLatencyBenchmark {
                   Device d = devices.get(i % devices.size());
                   long begin = System.nanoTime();
                   try {
-                    WearflowClient.Response response =
-                        http.get(MatchSetup.computedDataPath(d.timeframe), token);
+                    WearflowClient.Fetched response =
+                        http.fetch(MatchSetup.computedDataPath(d.timeframe), token);
                     if (response.ok()) {
                       latencies.record(System.nanoTime() - begin);
-                      bytes.set(response.text().length());
+                      bytes.set(response.bytes());
                       continue;
                     }
                   } catch (RuntimeException e) {

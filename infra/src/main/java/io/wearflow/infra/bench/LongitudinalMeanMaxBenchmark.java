@@ -219,7 +219,7 @@ final class LongitudinalMeanMaxBenchmark {
                 while (System.nanoTime() < end) {
                   long start = System.nanoTime();
                   try {
-                    if (reader.get(path, token).ok()) {
+                    if (reader.fetch(path, token).ok()) {
                       latencies.record(System.nanoTime() - start);
                       continue;
                     }

@@ -116,7 +116,7 @@ final class ReadBenchmark {
                 while (System.nanoTime() < end) {
                   long start = System.nanoTime();
                   try {
-                    if (reader.http().get(reader.path(), reader.token()).ok()) {
+                    if (reader.http().fetch(reader.path(), reader.token()).ok()) {
                       latencies.record(System.nanoTime() - start);
                       continue;
                     }

@@ -89,6 +89,35 @@ public final class WearflowClient {
     return send("GET", path, token, null);
   }
 
+  /**
+   * A GET whose answer is read in full but not decoded or parsed: for load generators, which only
+   * need the status and the size and should not spend the CPU they share with the server on it.
+   */
+  public Fetched fetch(String path, String token) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Authorization", "Bearer " + token)
+            .GET()
+            .build();
+    try {
+      HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      return new Fetched(response.statusCode(), response.body().length);
+    } catch (IOException e) {
+      throw new UncheckedIOException("GET " + baseUrl + path + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted during GET " + path, e);
+    }
+  }
+
+  /** The status and body size of a {@link #fetch}. */
+  public record Fetched(int status, int bytes) {
+    public boolean ok() {
+      return status >= 200 && status < 300;
+    }
+  }
+
   public Response post(String path, String token, Object body) {
     return send("POST", path, token, body);
   }
