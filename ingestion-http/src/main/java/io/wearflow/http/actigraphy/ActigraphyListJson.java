@@ -2,6 +2,8 @@ package io.wearflow.http.actigraphy;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
@@ -21,27 +23,54 @@ final class ActigraphyListJson {
   private static final JsonFactory FACTORY =
       JsonFactory.builder().enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
 
+  // Field names pre-encoded once: the generator copies their UTF-8 bytes instead of escaping
+  // every name of every day again.
+  private static final SerializedString START_DATE = new SerializedString("start_date");
+  private static final SerializedString END_DATE = new SerializedString("end_date");
+  private static final SerializedString LIMIT = new SerializedString("limit");
+  private static final SerializedString DAYS = new SerializedString("days");
+  private static final SerializedString NEXT = new SerializedString("next");
+  private static final SerializedString DATE = new SerializedString("date");
+  private static final SerializedString DAY_START_HOUR = new SerializedString("day_start_hour");
+  private static final SerializedString STEPS = new SerializedString("steps");
+  private static final SerializedString DISTANCE = new SerializedString("distance");
+  private static final SerializedString CALORIES = new SerializedString("calories");
+  private static final SerializedString HEART_RATE = new SerializedString("heart_rate");
+  private static final SerializedString MIN = new SerializedString("min");
+  private static final SerializedString MAX = new SerializedString("max");
+  private static final SerializedString MEAN = new SerializedString("mean");
+  private static final SerializedString RESTING = new SerializedString("resting");
+  private static final SerializedString MINUTES_WITH_DATA =
+      new SerializedString("minutes_with_data");
+  private static final SerializedString ACTIVE_MINUTES = new SerializedString("active_minutes");
+  private static final SerializedString SOURCES = new SerializedString("sources");
+  private static final SerializedString SOURCE = new SerializedString("source");
+  private static final SerializedString DEVICE_NAME = new SerializedString("device_name");
+  private static final SerializedString SAMPLE_COUNT = new SerializedString("sample_count");
+  private static final SerializedString DEVICES = new SerializedString("devices");
+  private static final SerializedString UPDATED_AT = new SerializedString("updated_at");
+
   /** Bytes of a listed day, about: the first buffer holds a page of a few dozen days. */
   private static final int BYTES_PER_DAY = 400;
 
-  private ActigraphyListJson() {}
+  /** Below this, Double.toString writes a whole number as its digits and ".0". */
+  private static final double WHOLE_PLAIN_LIMIT = 1e7;
+
+  private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0);
+
+  private final JsonGenerator json;
+  private final char[] digits = new char[12];
+
+  private ActigraphyListJson(JsonGenerator json) {
+    this.json = json;
+  }
 
   static byte[] write(ActigraphyResponse response) {
     try (ByteArrayBuilder bytes =
             new ByteArrayBuilder(
                 Math.min(64 * 1024, 256 + BYTES_PER_DAY * response.days().size()));
         JsonGenerator json = FACTORY.createGenerator(bytes)) {
-      json.writeStartObject();
-      date(json, "start_date", response.startDate());
-      date(json, "end_date", response.endDate());
-      json.writeNumberField("limit", response.limit());
-      json.writeArrayFieldStart("days");
-      for (ActigraphyDay day : response.days()) {
-        day(json, day);
-      }
-      json.writeEndArray();
-      json.writeStringField("next", response.next());
-      json.writeEndObject();
+      new ActigraphyListJson(json).page(response);
       json.flush();
       return bytes.toByteArray();
     } catch (IOException e) {
@@ -49,49 +78,64 @@ final class ActigraphyListJson {
     }
   }
 
-  private static void day(JsonGenerator json, ActigraphyDay day) throws IOException {
+  private void page(ActigraphyResponse response) throws IOException {
+    json.writeStartObject();
+    date(START_DATE, response.startDate());
+    date(END_DATE, response.endDate());
+    integer(LIMIT, response.limit());
+    json.writeFieldName(DAYS);
+    json.writeStartArray();
+    for (ActigraphyDay day : response.days()) {
+      day(day);
+    }
+    json.writeEndArray();
+    string(NEXT, response.next());
+    json.writeEndObject();
+  }
+
+  private void day(ActigraphyDay day) throws IOException {
     if (day.minutes() != null) {
       throw new IllegalArgumentException("listed days have no minutes: " + day.date());
     }
     json.writeStartObject();
-    date(json, "date", day.date());
-    json.writeNumberField("day_start_hour", day.dayStartHour());
-    json.writeNumberField("steps", day.steps());
-    json.writeNumberField("distance", day.distance());
-    json.writeNumberField("calories", day.calories());
-    json.writeFieldName("heart_rate");
+    date(DATE, day.date());
+    integer(DAY_START_HOUR, day.dayStartHour());
+    number(STEPS, day.steps());
+    number(DISTANCE, day.distance());
+    number(CALORIES, day.calories());
+    json.writeFieldName(HEART_RATE);
     ActigraphyDay.HeartRate heartRate = day.heartRate();
     if (heartRate == null) {
       json.writeNull();
     } else {
       json.writeStartObject();
-      number(json, "min", heartRate.min());
-      number(json, "max", heartRate.max());
-      number(json, "mean", heartRate.mean());
-      number(json, "resting", heartRate.resting());
+      number(MIN, heartRate.min());
+      number(MAX, heartRate.max());
+      number(MEAN, heartRate.mean());
+      number(RESTING, heartRate.resting());
       json.writeEndObject();
     }
-    json.writeNumberField("minutes_with_data", day.minutesWithData());
-    json.writeNumberField("active_minutes", day.activeMinutes());
-    json.writeFieldName("sources");
+    integer(MINUTES_WITH_DATA, day.minutesWithData());
+    integer(ACTIVE_MINUTES, day.activeMinutes());
+    json.writeFieldName(SOURCES);
     if (day.sources() == null) {
       json.writeNull();
     } else {
       json.writeStartArray();
       for (ActigraphyDay.Source source : day.sources()) {
         json.writeStartObject();
-        json.writeStringField("source", source.source());
-        json.writeStringField("device_name", source.deviceName());
-        json.writeNumberField("steps", source.steps());
-        json.writeNumberField("distance", source.distance());
-        json.writeNumberField("calories", source.calories());
-        json.writeNumberField("sample_count", source.sampleCount());
+        string(SOURCE, source.source());
+        string(DEVICE_NAME, source.deviceName());
+        number(STEPS, source.steps());
+        number(DISTANCE, source.distance());
+        number(CALORIES, source.calories());
+        integer(SAMPLE_COUNT, source.sampleCount());
         json.writeEndObject();
       }
       json.writeEndArray();
     }
-    json.writeNumberField("sample_count", day.sampleCount());
-    json.writeFieldName("devices");
+    integer(SAMPLE_COUNT, day.sampleCount());
+    json.writeFieldName(DEVICES);
     if (day.devices() == null) {
       json.writeNull();
     } else {
@@ -102,19 +146,62 @@ final class ActigraphyListJson {
       json.writeEndArray();
     }
     Instant updatedAt = day.updatedAt();
-    json.writeStringField("updated_at", updatedAt == null ? null : IsoInstants.format(updatedAt));
+    string(UPDATED_AT, updatedAt == null ? null : IsoInstants.format(updatedAt));
     json.writeEndObject();
   }
 
-  private static void date(JsonGenerator json, String name, LocalDate date) throws IOException {
-    json.writeStringField(name, date == null ? null : date.toString());
+  private void date(SerializableString name, LocalDate date) throws IOException {
+    string(name, date == null ? null : date.toString());
   }
 
-  private static void number(JsonGenerator json, String name, Double value) throws IOException {
+  private void string(SerializableString name, String value) throws IOException {
+    json.writeFieldName(name);
+    json.writeString(value);
+  }
+
+  private void integer(SerializableString name, int value) throws IOException {
+    json.writeFieldName(name);
+    json.writeNumber(value);
+  }
+
+  private void number(SerializableString name, Double value) throws IOException {
     if (value == null) {
-      json.writeNullField(name);
+      json.writeFieldName(name);
+      json.writeNull();
     } else {
-      json.writeNumberField(name, value.doubleValue());
+      number(name, value.doubleValue());
     }
+  }
+
+  private void number(SerializableString name, double value) throws IOException {
+    json.writeFieldName(name);
+    if (value == (long) value
+        && Math.abs(value) < WHOLE_PLAIN_LIMIT
+        && Double.doubleToRawLongBits(value) != NEGATIVE_ZERO) {
+      // What Double.toString writes for a whole number below 10^7 ("1234.0"), without its
+      // per-thread digit buffer (found in profiles): most steps and heart rates are whole.
+      int length = wholeDigits((long) value);
+      json.writeNumber(digits, 0, length);
+    } else {
+      json.writeNumber(value);
+    }
+  }
+
+  /** Writes {@code value} and ".0" into {@link #digits}; returns the length. */
+  private int wholeDigits(long value) {
+    long rest = Math.abs(value);
+    int end = digits.length;
+    digits[--end] = '0';
+    digits[--end] = '.';
+    do {
+      digits[--end] = (char) ('0' + rest % 10);
+      rest /= 10;
+    } while (rest != 0);
+    if (value < 0) {
+      digits[--end] = '-';
+    }
+    int length = digits.length - end;
+    System.arraycopy(digits, end, digits, 0, length);
+    return length;
   }
 }

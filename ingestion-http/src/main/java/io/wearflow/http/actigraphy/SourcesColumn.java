@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonParser.NumberType;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -22,7 +23,10 @@ import java.util.List;
  */
 final class SourcesColumn {
 
-  private static final JsonFactory FACTORY = new JsonFactory();
+  /** FastDoubleParser: correctly rounded like Double.parseDouble, without its slow paths. */
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
+
   private static final ObjectMapper TREE = new ObjectMapper();
 
   private SourcesColumn() {}

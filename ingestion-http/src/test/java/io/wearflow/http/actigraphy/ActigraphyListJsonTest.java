@@ -117,6 +117,40 @@ class ActigraphyListJsonTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
+  /** Whole numbers around where Double.toString switches to the exponent form, and zeros. */
+  private static final double[] WHOLE_EDGES = {
+    9_999_999.0, 1e7, 1e7 + 1, -9_999_999.0, -1e7, -1.0, -0.0, 0.0, 1.0, 10.0, 1e15, 1e19, -1e19
+  };
+
+  @Test
+  void writesWholeNumbersAsDoubleToStringDoes() throws Exception {
+    List<ActigraphyDay> days = new ArrayList<>();
+    LocalDate first = LocalDate.parse("2024-01-01");
+    for (int i = 0; i < WHOLE_EDGES.length; i++) {
+      double value = WHOLE_EDGES[i];
+      days.add(
+          new ActigraphyDay(
+              first.plusDays(i),
+              0,
+              value,
+              -value,
+              value,
+              new HeartRate(value, -value, value, value),
+              0,
+              0,
+              List.of(new Source("s", "d", value, -value, value, 1)),
+              1,
+              List.of(),
+              Instant.EPOCH,
+              null));
+    }
+    ActigraphyResponse response = new ActigraphyResponse(first, first, 366, days, null);
+
+    assertThat(new String(ActigraphyListJson.write(response), StandardCharsets.UTF_8))
+        .isEqualTo(mapper.writeValueAsString(response))
+        .contains("\"steps\":9999999.0,", "\"steps\":1.0E7,", "\"steps\":-0.0,");
+  }
+
   /** Values of every magnitude, fractions, nulls, escapes and non-ASCII names. */
   static ActigraphyDay randomDay(Random random, LocalDate date) {
     String[] names = {"band", "iPhone", "Ünïcødé ⌚", "quote \" and \\ back", "📱 phone", "tab\tx"};
@@ -160,8 +194,9 @@ class ActigraphyListJsonTest {
   }
 
   private static double value(Random random) {
-    return switch (random.nextInt(5)) {
+    return switch (random.nextInt(6)) {
       case 0 -> random.nextInt(20_000);
+      case 4 -> WHOLE_EDGES[random.nextInt(WHOLE_EDGES.length)];
       case 1 -> random.nextDouble() * 1e4;
       case 2 -> 5e6 + random.nextDouble() * 1e7; // joules: the exponent form from 1e7 on
       case 3 -> random.nextDouble() * 1e-3;
