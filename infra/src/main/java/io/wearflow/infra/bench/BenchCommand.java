@@ -101,7 +101,10 @@ public final class BenchCommand {
                   "bench-stop-stack"));
       EmbeddedKafkaBroker.createTopics(
           stack.endpoints().kafkaBootstrapServers(),
-          List.of(IngestBenchmark.EDGE_TOPIC, IngestBenchmark.PRODUCER_TOPIC),
+          List.of(
+              IngestBenchmark.EDGE_TOPIC,
+              IngestBenchmark.PRODUCER_TOPIC,
+              IngestBenchmark.PRODUCER_PERF_TOPIC),
           config.kafka().topicPartitions());
       registryPid(config).ifPresent(memory::watchRegistry);
       BenchContext ctx =

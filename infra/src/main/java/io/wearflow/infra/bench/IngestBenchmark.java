@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -37,6 +38,9 @@ final class IngestBenchmark {
 
   /** The topic of the raw producer. */
   static final String PRODUCER_TOPIC = "bench-producer-samples";
+
+  /** The topic of Kafka's ProducerPerformance. */
+  static final String PRODUCER_PERF_TOPIC = "bench-producer-perf";
 
   static final int BATCH = 1000;
 
@@ -68,7 +72,8 @@ final class IngestBenchmark {
 
     double producerRate = Double.NaN;
     if (ctx.stack().isPresent()) {
-      producerRate = rawProducer(ctx.stack().get(), clients, day);
+      producerRate =
+          kafkaProducerPerformance(ctx.stack().get(), rawProducer(ctx.stack().get(), clients, day));
     }
 
     Duration duration = ctx.duration();
@@ -88,7 +93,7 @@ final class IngestBenchmark {
                   max.samplesPerSecond() / producerRate,
                   "x",
                   Figure.Target.atLeast(0.5))
-              .withNote("edge samples/s over raw producer records/s"));
+              .withNote("edge samples/s over Kafka's ProducerPerformance records/s"));
     } else {
       ctx.add(
           Figure.notYet(
@@ -124,14 +129,62 @@ final class IngestBenchmark {
     ctx.addMemory("ingest", Figure.Target.atMost(1536));
   }
 
+  /** What the producer loop measured: the records' average size and the rate. */
+  private record LoopResult(double recordBytes, double recordsPerSecond) {}
+
   /**
-   * The raw producer: one thread sending as fast as the producer accepts, with the edge's producer
-   * settings ({@link KafkaSamplePublisher#producerProperties}: acks=all, idempotence, linger 5 ms,
-   * default batch size), values being the Avro-encoded samples the edge would write (same size),
-   * keyed by the same user ids. Equivalent to Kafka's {@code ProducerPerformance} (not on the
-   * classpath: {@code kafka-tools} is not a dependency) with {@code --throughput -1}.
+   * Kafka's own {@code ProducerPerformance} ({@code kafka-producer-perf-test}, child JVM) against
+   * the stack's broker: records of the edge's average size, the edge's producer settings, {@code
+   * --throughput -1}, for about as long as the loop ran; the steady-state rate (after 3 s worth of
+   * warm-up records) is the ceiling of the ingestion ratio.
    */
-  private double rawProducer(LocalStack stack, List<Client> clients, LocalDate day) {
+  private double kafkaProducerPerformance(LocalStack stack, LoopResult loop) throws Exception {
+    Duration duration = ctx.duration();
+    long warmup = Math.max(50_000, Math.round(loop.recordsPerSecond() * 3));
+    long records =
+        warmup + Math.max(100_000, Math.round(loop.recordsPerSecond() * duration.toSeconds()));
+    int recordSize = (int) Math.round(loop.recordBytes());
+    Properties props =
+        KafkaSamplePublisher.producerProperties(
+            stack.endpoints().kafkaBootstrapServers(),
+            stack.config().http().api().kafka().publishTimeout());
+    props.remove(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG);
+    props.put(ProducerConfig.CLIENT_ID_CONFIG, "wearflow-bench-producer-perf");
+    ctx.progress(
+        "ingest: Kafka's ProducerPerformance, %,d records of %d bytes (%,d warm-up), edge settings",
+        records, recordSize, warmup);
+    KafkaProducerPerfTest.Summary summary =
+        KafkaProducerPerfTest.run(
+            stack.endpoints().kafkaBootstrapServers(),
+            PRODUCER_PERF_TOPIC,
+            records,
+            warmup,
+            recordSize,
+            props,
+            line -> ctx.progress("ingest: ProducerPerformance: %s", line));
+    ctx.add(
+        Figure.of("ingest.producer.records_per_s", summary.recordsPerSecond(), "records/s")
+            .withNote(
+                String.format(
+                    Locale.ROOT,
+                    "Kafka's ProducerPerformance (kafka-tools), %d-byte records, acks=all, edge"
+                        + " settings, %s %,d records; its p50/p99 %d/%d ms",
+                    recordSize,
+                    summary.steadyState() ? "steady state of" : "all",
+                    summary.records(),
+                    summary.p50Ms(),
+                    summary.p99Ms())));
+    return summary.recordsPerSecond();
+  }
+
+  /**
+   * A producer loop in the bench JVM: one thread sending as fast as the producer accepts, with the
+   * edge's producer settings ({@link KafkaSamplePublisher#producerProperties}: acks=all,
+   * idempotence, linger 5 ms, default batch size), values being the Avro-encoded samples the edge
+   * would write, keyed by the same user ids as the edge keys them. Next to Kafka's tool, which
+   * sends random unkeyed payloads of the same size, it shows what keys and real values change.
+   */
+  private LoopResult rawProducer(LocalStack stack, List<Client> clients, LocalDate day) {
     ConfluentAvroSerializer<Sample> serializer =
         new ConfluentAvroSerializer<>(
             new SchemaRegistryClient(stack.endpoints().registry()),
@@ -187,12 +240,13 @@ final class IngestBenchmark {
     }
     double rate = acked.get() / BenchContext.seconds(elapsed);
     ctx.add(
-        Figure.of("ingest.producer.records_per_s", rate, "records/s")
+        Figure.of("ingest.producer_loop.records_per_s", rate, "records/s")
             .withNote(
-                "raw producer loop, edge settings (ProducerPerformance equivalent); "
+                "producer loop in the bench JVM, edge settings, the edge's Avro records keyed by"
+                    + " user; "
                     + failed.get()
                     + " failed"));
-    return rate;
+    return new LoopResult(recordSize, rate);
   }
 
   record ClosedLoopResult(double samplesPerSecond, long failures, Percentiles latencies) {}
