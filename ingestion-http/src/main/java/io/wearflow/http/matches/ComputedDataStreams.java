@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,10 @@ final class ComputedDataStreams {
     void close();
   }
 
+  /** While polls keep failing, one warning per this many (10 s at the 50 ms poll interval). */
+  private static final long FAILURE_LOG_EVERY = 200;
+
+  private final AtomicLong failuresInARow = new AtomicLong();
   private final ComputedDataReads reads;
   private final Duration pollInterval;
   private final Duration keepAliveInterval;
@@ -116,12 +121,20 @@ final class ComputedDataStreams {
     }
   }
 
-  private static void guarded(Runnable task) {
+  private void guarded(Runnable task) {
     try {
       task.run();
+      long failed = failuresInARow.getAndSet(0);
+      if (failed > 0) {
+        LOG.info("computed-data streams: reading again after {} failed polls", failed);
+      }
     } catch (RuntimeException e) {
-      // A failed poll (database briefly away) is retried at the next tick; streams stay open.
-      LOG.warn("computed-data streams: {}", e.toString());
+      // A failed poll (database briefly away, or stopping) is retried at the next tick; streams
+      // stay open. The first failure is logged, then one line per FAILURE_LOG_EVERY in a row.
+      long failed = failuresInARow.incrementAndGet();
+      if (failed == 1 || failed % FAILURE_LOG_EVERY == 0) {
+        LOG.warn("computed-data streams: {} ({} failed polls in a row)", e.toString(), failed);
+      }
     }
   }
 
