@@ -180,6 +180,9 @@ public final class BenchCommand {
   private static void attempt(BenchContext ctx, String name, Benchmark benchmark) {
     ctx.progress("%s: start", name);
     try {
+      // The previous benchmark's own data (rows held in memory, the load generator's buffers) is
+      // garbage now; collect it here rather than in a pause inside the next measurement.
+      System.gc();
       benchmark.run();
       ctx.progress("%s: done", name);
     } catch (Exception | Error e) {
