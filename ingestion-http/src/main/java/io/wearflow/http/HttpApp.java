@@ -134,6 +134,8 @@ public final class HttpApp {
             deps.timeZones(),
             deps.samplePublisher());
     ActigraphyHandlers actigraphy = new ActigraphyHandlers(deps.userDays());
+    HeavyReads heavyReads =
+        new HeavyReads(deps.config().limits().heavyReads(), HeavyReads.MAX_WAIT);
 
     return Javalin.create(
         config -> {
@@ -182,8 +184,14 @@ public final class HttpApp {
                 router.put("/api/v1/me/timezone", timeZones::put, Access.AUTHENTICATED);
                 router.post("/api/v1.1/samples", samples::post, Access.AUTHENTICATED);
                 router.put("/api/0.1/activity_timeseries/", timeSeries::put, Access.AUTHENTICATED);
-                router.get(ActigraphyHandlers.PATH, actigraphy::list, Access.AUTHENTICATED);
-                router.get("/api/0.1/actigraphy/{date}/", actigraphy::day, Access.AUTHENTICATED);
+                router.get(
+                    ActigraphyHandlers.PATH,
+                    heavyReads.limit(actigraphy::list),
+                    Access.AUTHENTICATED);
+                router.get(
+                    "/api/0.1/actigraphy/{date}/",
+                    heavyReads.limit(actigraphy::day),
+                    Access.AUTHENTICATED);
                 SessionHandlers.register(
                     router, reader, deps.sessionPublisher(), deps.sessions(), deps.clock());
                 DeviceRoutes.register(

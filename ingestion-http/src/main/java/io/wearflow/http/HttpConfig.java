@@ -43,8 +43,10 @@ public record HttpConfig(Limits limits, Auth auth, Kafka kafka) {
    *     http.limits.max-request-bytes}); larger bodies get 413
    * @param maxUploadBytes largest accepted activity upload ({@code POST /api/v1/activities/upload},
    *     up to 10 workout files) in bytes ({@code http.limits.max-upload-bytes}); larger get 413
+   * @param heavyReads heavy reads computed at once ({@link HeavyReads}, {@code
+   *     http.limits.heavy-reads}); by default one per CPU core
    */
-  public record Limits(long maxRequestBytes, long maxUploadBytes) {
+  public record Limits(long maxRequestBytes, long maxUploadBytes, int heavyReads) {
 
     /** Ten 4-hour 1 Hz FIT rides are about 3 MB; ten long CSV files a few times that. */
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 32L * 1024 * 1024;
@@ -60,11 +62,25 @@ public record HttpConfig(Limits limits, Auth auth, Kafka kafka) {
         throw new IllegalArgumentException(
             "http.limits.max-upload-bytes must be at least 1, was " + maxUploadBytes);
       }
+      if (heavyReads < 1) {
+        throw new IllegalArgumentException(
+            "http.limits.heavy-reads must be at least 1, was " + heavyReads);
+      }
     }
 
     /** {@code maxRequestBytes} for every request, the default limit for activity uploads. */
     public Limits(long maxRequestBytes) {
       this(maxRequestBytes, DEFAULT_MAX_UPLOAD_BYTES);
+    }
+
+    /** One heavy read per CPU core. */
+    public Limits(long maxRequestBytes, long maxUploadBytes) {
+      this(maxRequestBytes, maxUploadBytes, defaultHeavyReads());
+    }
+
+    /** The default of {@code heavyReads}: the cores this JVM may use. */
+    public static int defaultHeavyReads() {
+      return Runtime.getRuntime().availableProcessors();
     }
   }
 

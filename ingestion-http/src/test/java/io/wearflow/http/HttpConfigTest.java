@@ -13,6 +13,7 @@ class HttpConfigTest {
     HttpConfig config = HttpConfig.defaults();
 
     assertThat(config.limits().maxRequestBytes()).isEqualTo(2 * 1024 * 1024);
+    assertThat(config.limits().heavyReads()).isEqualTo(Runtime.getRuntime().availableProcessors());
     assertThat(config.auth().tokenTtl()).isEqualTo(Duration.ofHours(1));
     assertThat(config.auth().bcryptCost()).isEqualTo(12);
     assertThat(config.kafka().samplesTopic()).isEqualTo("samples");
@@ -23,6 +24,8 @@ class HttpConfigTest {
   void wrongValuesNameTheirKey() {
     assertThatThrownBy(() -> new HttpConfig.Limits(0))
         .hasMessageStartingWith("http.limits.max-request-bytes");
+    assertThatThrownBy(() -> new HttpConfig.Limits(1, 1, 0))
+        .hasMessageStartingWith("http.limits.heavy-reads");
     assertThatThrownBy(() -> new HttpConfig.Auth(Duration.ZERO, 12))
         .hasMessageStartingWith("http.auth.token-ttl");
     assertThatThrownBy(() -> new HttpConfig.Auth(Duration.ofHours(1), 3))

@@ -133,6 +133,7 @@ public final class ConfigLoader {
         String.valueOf(HttpConfig.Limits.DEFAULT.maxRequestBytes()));
     d.put(
         "http.limits.max-upload-bytes", String.valueOf(HttpConfig.Limits.DEFAULT.maxUploadBytes()));
+    d.put("http.limits.heavy-reads", "");
     d.put("http.auth.token-ttl", "1h");
     d.put("http.auth.bcrypt-cost", String.valueOf(HttpConfig.Auth.DEFAULT.bcryptCost()));
     d.put("http.auth.token-key", "");
@@ -229,6 +230,10 @@ public final class ConfigLoader {
   private HttpConfig httpApi() {
     long maxRequestBytes = positiveLong("http.limits.max-request-bytes");
     long maxUploadBytes = positiveLong("http.limits.max-upload-bytes");
+    int heavyReads =
+        values.get("http.limits.heavy-reads").isBlank()
+            ? HttpConfig.Limits.defaultHeavyReads()
+            : positiveInt("http.limits.heavy-reads");
     Duration tokenTtl = duration("http.auth.token-ttl");
     if (tokenTtl.compareTo(Duration.ofSeconds(1)) < 0) {
       throw error("http.auth.token-ttl", "'" + values.get("http.auth.token-ttl") + "' is below 1s");
@@ -244,7 +249,7 @@ public final class ConfigLoader {
           "'" + values.get("http.kafka.publish-timeout") + "' is below 100ms");
     }
     return HttpConfig.defaults()
-        .withLimits(new HttpConfig.Limits(maxRequestBytes, maxUploadBytes))
+        .withLimits(new HttpConfig.Limits(maxRequestBytes, maxUploadBytes, heavyReads))
         .withAuth(new HttpConfig.Auth(tokenTtl, bcryptCost))
         .withKafka(new HttpConfig.Kafka(HttpConfig.Kafka.DEFAULT.samplesTopic(), publishTimeout));
   }
