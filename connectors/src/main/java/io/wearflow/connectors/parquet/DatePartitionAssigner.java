@@ -18,13 +18,23 @@ final class DatePartitionAssigner<T> implements BucketAssigner<T, String> {
 
   private final SerializableFunction<T, LocalDate> dateOf;
 
+  // The last date and its bucket id: consecutive records mostly share their date, and the
+  // assigner runs for every record of the sink's subtask (one thread).
+  private transient LocalDate lastDate;
+  private transient String lastBucketId;
+
   DatePartitionAssigner(SerializableFunction<T, LocalDate> dateOf) {
     this.dateOf = dateOf;
   }
 
   @Override
   public String getBucketId(T record, Context context) {
-    return "date=" + dateOf.apply(record);
+    LocalDate date = dateOf.apply(record);
+    if (!date.equals(lastDate)) {
+      lastBucketId = "date=" + date;
+      lastDate = date;
+    }
+    return lastBucketId;
   }
 
   @Override

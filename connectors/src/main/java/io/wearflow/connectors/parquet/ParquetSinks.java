@@ -5,7 +5,6 @@ import io.wearflow.connectors.activities.ExportedActivityRecord;
 import io.wearflow.schemas.samples.Sample;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.data.TimeConversions;
@@ -117,9 +116,13 @@ public final class ParquetSinks {
 
   /** The local date a sample is exported under. */
   public static LocalDate localDate(Sample sample) {
-    return LocalDate.ofInstant(
-        sample.getStartTime().minusSeconds(sample.getDayStartHour() * 3600L),
-        ZoneOffset.ofTotalSeconds(sample.getZoneOffsetSeconds()));
+    // LocalDate.ofInstant(start - dayStartHour, ZoneOffset.ofTotalSeconds(offset)) in arithmetic:
+    // the export runs it for every sample.
+    long localSecond =
+        sample.getStartTime().getEpochSecond()
+            - sample.getDayStartHour() * 3600L
+            + sample.getZoneOffsetSeconds();
+    return LocalDate.ofEpochDay(Math.floorDiv(localSecond, 86_400L));
   }
 
   private static <T> FileSink<T> fileSink(
