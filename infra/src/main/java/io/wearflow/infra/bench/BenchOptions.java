@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * Options of {@code ./wearflow bench}.
  *
- * @param quick a short run (about 2 minutes): shorter phases, fewer records
+ * @param quick a short run (about 3 minutes): shorter phases, fewer records
  * @param only the benchmarks to run; empty = all
  * @param duration how long each timed load phase lasts
  * @param clients concurrent HTTP clients (one user each)
@@ -30,7 +30,7 @@ record BenchOptions(
       line per figure. See BENCHMARKS.md for what each figure measures.
 
       Options:
-        --quick             a short run (about 2 minutes) for development
+        --quick             a short run (about 3 minutes) for development
         --only NAME[,NAME]  run only these: ingest, userday, parquet, read, longitudinal,
                             live (read: actigraphy over 366 days; longitudinal: mean-max
                             over a year of about 250 activities;

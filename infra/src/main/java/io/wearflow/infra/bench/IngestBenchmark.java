@@ -26,17 +26,18 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Ingestion: samples per second accepted (2xx, after Kafka's ack) by {@code POST /api/v1.1/samples}
- * with 1000-sample batches from several clients, next to a raw Kafka producer with the edge's own
- * settings sending records of the same size to the same broker; then the batch latency at half of
- * the measured maximum, paced open-loop (a fixed schedule of send times, latency measured from the
- * scheduled time so that a slow answer cannot hide the queueing it causes).
+ * with 1000-sample batches from several clients, next to Kafka's own {@code ProducerPerformance}
+ * (and a producer loop of the bench's) with the edge's producer settings sending records of the
+ * same size to the same broker; then the batch latency at half of the measured maximum, paced
+ * open-loop (a fixed schedule of send times, latency measured from the scheduled time so that a
+ * slow answer cannot hide the queueing it causes).
  */
 final class IngestBenchmark {
 
   /** The topic the bench stack's edge writes to: the stack's own user-day job does not read it. */
   static final String EDGE_TOPIC = "bench-ingest-samples";
 
-  /** The topic of the raw producer. */
+  /** The topic of the bench's producer loop. */
   static final String PRODUCER_TOPIC = "bench-producer-samples";
 
   /** The topic of Kafka's ProducerPerformance. */
@@ -211,7 +212,7 @@ final class IngestBenchmark {
     props.put(ProducerConfig.CLIENT_ID_CONFIG, "wearflow-bench-producer");
     Duration duration = ctx.duration();
     ctx.progress(
-        "ingest: raw producer (edge settings, %.0f-byte records) for %d s",
+        "ingest: producer loop (edge settings, %.0f-byte records) for %d s",
         recordSize, duration.toSeconds());
     AtomicLong acked = new AtomicLong();
     AtomicLong failed = new AtomicLong();
